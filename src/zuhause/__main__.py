@@ -1,0 +1,5 @@
+"""Allow `python -m zuhause`."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,75 @@
+"""The `zuhause` command: arguments in, one library call, problems and a summary out."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import FrameType
+
+from . import __version__
+from .build import build_site
+from .errors import SiteError
+
+
+class Terminated(Exception):
+    """The process was asked to stop (SIGTERM)."""
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise Terminated()
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command."""
+    parser = argparse.ArgumentParser(
+        prog="zuhause",
+        description="Build a person-first homepage from a folder of Markdown and one YAML file.")
+    parser.add_argument("--version", action="version", version=f"zuhause {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+    build = commands.add_parser("build", help="build the site into its output folder",
+                                description="Build the site folder SITE into static files that "
+                                "GitHub Pages or Netlify serve as they are.")
+    build.add_argument("site", nargs="?", default=".", type=Path,
+                       help="the site folder, which holds zuhause.yaml (default: this folder)")
+    build.add_argument("-o", "--output", type=Path, default=None,
+                       help="the output folder (default: SITE/public)")
+    build.add_argument("--base-url", default=None,
+                       help="the address the site will live at, overriding zuhause.yaml, "
+                       "e.g. https://anna.github.io/website/")
+    build.add_argument("--drafts", action="store_true", help="include pages marked draft: true")
+    build.add_argument("--jobs", type=int, default=None,
+                       help="how many processes render pages (default: one per CPU core)")
+    return parser
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """`zuhause build`."""
+    report = build_site(args.site, args.output, base_url=args.base_url, drafts=args.drafts,
+                        jobs=args.jobs)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(report.summary())
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = make_parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        return {"build": run_build}[args.command](args)
+    except SiteError as error:
+        print(error.format(), file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("Stopped. The previous output was left as it was.", file=sys.stderr)
+        return 130
+    except Terminated:
+        print("Stopped. The previous output was left as it was.", file=sys.stderr)
+        return 143
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -1,0 +1,60 @@
+"""Find the files of a site folder: people, pages, static files; skip editor litter and escapes."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_IGNORED = re.compile(r"^[._~]|~$|\.(swp|swx|tmp|bak)$|^4913$|^#.*#$")
+
+
+def is_ignored(name: str) -> bool:
+    """Dotfiles, editor backups and temporary files never become part of the site."""
+    return bool(_IGNORED.search(name))
+
+
+@dataclass
+class SiteFiles:
+    """Every input file of a site, as paths relative to the site folder."""
+
+    root: Path
+    people: list[Path] = field(default_factory=list)
+    pages: list[Path] = field(default_factory=list)
+    static: list[Path] = field(default_factory=list)
+    templates: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def walk_files(root: Path, folder: Path, warnings: list[str]) -> list[Path]:
+    """All files below `folder` (relative to `root`), sorted; symlinks leaving `root` are skipped."""
+    found: list[Path] = []
+    if not folder.is_dir():
+        return found
+    real_root = os.path.realpath(root)
+    for directory, dirnames, filenames in os.walk(folder, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not is_ignored(d))
+        for name in sorted(filenames):
+            if is_ignored(name):
+                continue
+            path = Path(directory, name)
+            if path.is_symlink():
+                target = os.path.realpath(path)
+                if os.path.commonpath([real_root, target]) != real_root or not os.path.isfile(target):
+                    warnings.append(f"{path.relative_to(root).as_posix()}: skipped a link that "
+                                    "points outside the site folder or to nothing")
+                    continue
+            if path.is_file():
+                found.append(path.relative_to(root))
+    return found
+
+
+def discover(root: Path) -> SiteFiles:
+    """List the people, pages, static files and template overrides of the site at `root`."""
+    files = SiteFiles(root)
+    files.people = [p for p in walk_files(root, root / "people", files.warnings) if p.suffix == ".md"]
+    files.pages = [p for p in walk_files(root, root / "content", files.warnings) if p.suffix == ".md"]
+    files.static = walk_files(root, root / "static", files.warnings)
+    files.templates = walk_files(root, root / "templates", files.warnings)
+    return files

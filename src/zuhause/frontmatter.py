@@ -1,0 +1,205 @@
+"""Split front matter from Markdown and read YAML safely, as written, with positions.
+
+Every scalar stays text (`01067`, `NO`, `9:00`, `2025-02-30` come back as written); the
+schema converts them. Duplicate keys, anchors, aliases and tags are errors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column in the file."""
+
+    line: int
+    column: int
+
+
+class YamlMap(dict):  # type: ignore[type-arg]
+    """A mapping read from YAML that remembers where each key and value stood."""
+
+    def __init__(self, position: Position) -> None:
+        super().__init__()
+        self.position = position
+        self.key_positions: dict[str, Position] = {}
+        self.value_positions: dict[str, Position] = {}
+
+    def key_at(self, key: str) -> Position:
+        """Where `key` was written, or where the mapping starts when it is missing."""
+        return self.key_positions.get(key, self.position)
+
+    def value_at(self, key: str) -> Position:
+        """Where the value of `key` starts, or where the mapping starts when it is missing."""
+        return self.value_positions.get(key, self.key_at(key))
+
+
+class YamlList(list):  # type: ignore[type-arg]
+    """A sequence read from YAML that remembers where each item stood."""
+
+    def __init__(self, position: Position) -> None:
+        super().__init__()
+        self.position = position
+        self.item_positions: list[Position] = []
+
+    def item_at(self, index: int) -> Position:
+        """Where item `index` stood."""
+        return self.item_positions[index] if index < len(self.item_positions) else self.position
+
+
+class _YamlRefused(yaml.MarkedYAMLError):
+    """Something zuhause does not accept in YAML (anchors, tags, duplicate keys)."""
+
+    def __init__(self, problem: str, mark: yaml.Mark, hint: str) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+        self.hint = hint
+
+
+class _TextLoader(yaml.SafeLoader):
+    """A SafeLoader that resolves no implicit types and refuses anchors, aliases and tags."""
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}
+
+    def __init__(self, text: str, line_offset: int) -> None:
+        super().__init__(text)
+        self.line_offset = line_offset
+
+    def position(self, mark: yaml.Mark) -> Position:
+        return Position(mark.line + 1 + self.line_offset, mark.column + 1)
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _YamlRefused("anchors and aliases (& and *) are not allowed here",
+                               event.start_mark,
+                               "Write the value out in full instead of referring to another one.")
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            short = str(tag).replace("tag:yaml.org,2002:", "!!")
+            raise _YamlRefused(f"the YAML tag '{short}' is not allowed here", event.start_mark,
+                               "Remove the tag; write the value as plain text.")
+        return super().compose_node(parent, index)
+
+
+def _construct_text(loader: _TextLoader, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+def _construct_list(loader: _TextLoader, node: yaml.SequenceNode) -> YamlList:
+    result = YamlList(loader.position(node.start_mark))
+    for item in node.value:
+        result.append(loader.construct_object(item, deep=True))
+        result.item_positions.append(loader.position(item.start_mark))
+    return result
+
+
+def _construct_map(loader: _TextLoader, node: yaml.MappingNode) -> YamlMap:
+    result = YamlMap(loader.position(node.start_mark))
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _YamlRefused("a key must be a plain word", key_node.start_mark,
+                               "Write 'key: value', one per line.")
+        key = str(key_node.value)
+        if key in result:
+            first = result.key_positions[key]
+            raise _YamlRefused(
+                f"the key '{key}' appears twice (first on line {first.line}, again on line "
+                f"{loader.position(key_node.start_mark).line})",
+                key_node.start_mark, "Keep one of the two lines and delete the other.")
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_positions[key] = loader.position(key_node.start_mark)
+        result.value_positions[key] = loader.position(value_node.start_mark)
+    return result
+
+
+_TextLoader.add_constructor("tag:yaml.org,2002:str", _construct_text)
+_TextLoader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
+_TextLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+
+_QUOTE_HINT = 'Put the whole value in double quotes, for example: title: "Angebot: Küchen nach Maß"'
+_SCANNER_HINTS = [
+    ("found character '\\t'", "Indent with spaces, not with the Tab key."),
+    ("mapping values are not allowed", _QUOTE_HINT),
+    ("cannot start any token", _QUOTE_HINT),
+    ("could not find expected ':'",
+     "Each line is 'key: value'. A value that goes on over several lines must be indented "
+     "or put in quotes."),
+    ("expected <block end>", "Check the indentation: keys of one block start in the same column."),
+    ("found unexpected end of stream", "A quote was opened but never closed."),
+]
+
+
+def _hint_for(message: str) -> str:
+    for needle, hint in _SCANNER_HINTS:
+        if needle in message:
+            return hint
+    return "Check the quotes, colons and indentation around this place."
+
+
+def load_yaml(text: str, name: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
+    """Parse one YAML document as text values. Returns (data, problems); data is None on error."""
+    loader = _TextLoader(text, line_offset)
+    try:
+        return loader.get_single_data(), []
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 + line_offset if mark else line_offset + 1
+        column = mark.column + 1 if mark else 1
+        what = error.problem or error.context or "the YAML cannot be read"
+        hint = error.hint if isinstance(error, _YamlRefused) else _hint_for(str(error))
+        return None, [Problem(name, line, column, f"YAML: {what}", hint, "yaml.syntax")]
+    except yaml.YAMLError as error:  # errors without a position (e.g. bad stream)
+        return None, [Problem(name, line_offset + 1, 1, f"YAML: {error}",
+                              "Check the file's quotes and indentation.", "yaml.syntax")]
+    finally:
+        loader.dispose()
+
+
+_FENCE = re.compile(r"^---[ \t]*$")
+_END = re.compile(r"^(---|\.\.\.)[ \t]*$")
+
+
+@dataclass
+class Document:
+    """A Markdown file split into its front matter and its body."""
+
+    meta: YamlMap
+    body: str
+    body_line: int
+    problems: list[Problem] = field(default_factory=list)
+    has_front_matter: bool = True
+
+
+def split_document(text: str, name: str) -> Document:
+    """Split `---` front matter from the Markdown body and parse it."""
+    lines = text.split("\n")
+    empty = YamlMap(Position(1, 1))
+    if not lines or not _FENCE.match(lines[0]):
+        return Document(empty, text, 1, has_front_matter=False)
+    for index in range(1, len(lines)):
+        if _END.match(lines[index]):
+            break
+    else:
+        return Document(empty, text, 1, [Problem(
+            name, 1, 1, "the front matter starting on line 1 is never closed",
+            "End the front matter with a line that holds only '---'.", "frontmatter.unclosed")])
+    yaml_text = "\n".join(lines[1:index])
+    body = "\n".join(lines[index + 1:])
+    data, problems = load_yaml(yaml_text, name, line_offset=1)
+    if problems:
+        return Document(empty, body, index + 2, problems)
+    if data is None or data == "":
+        return Document(YamlMap(Position(2, 1)), body, index + 2)
+    if not isinstance(data, YamlMap):
+        return Document(empty, body, index + 2, [Problem(
+            name, 2, 1, "the front matter must be 'key: value' pairs",
+            "Write one 'key: value' per line between the two '---' lines, e.g. 'title: Über mich'.",
+            "frontmatter.not-mapping")])
+    return Document(data, body, index + 2)

@@ -1,0 +1,172 @@
+"""Markdown to HTML, one converter per build: German-aware heading ids, typographic quotes in
+the site's language, and links between Markdown files turned into page addresses."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+import xml.etree.ElementTree as etree
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+from .errors import Problem
+from .urls import slugify
+
+_QUOTES = {
+    "de": {"left-double-quote": "&bdquo;", "right-double-quote": "&ldquo;",
+           "left-single-quote": "&sbquo;", "right-single-quote": "&rsquo;"},
+    "en": {},
+}
+_EXTERNAL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
+
+
+def heading_id(value: str, separator: str) -> str:
+    """Heading ids the German way: `Über Öl` -> `ueber-oel`."""
+    return slugify(value).replace("-", separator) or "abschnitt"
+
+
+@dataclass
+class Rendered:
+    """The HTML of one Markdown text and what went wrong while making it."""
+
+    html: str
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class _Job:
+    source: str
+    body: str
+    body_line: int
+    page_dir: str
+    id_prefix: str
+    problems: list[Problem]
+
+
+class _LinkRewriter(Treeprocessor):
+    """Turns `.md` links into page URLs, root links into base-path links, and prefixes ids."""
+
+    def __init__(self, md: markdown.Markdown, owner: MarkdownRenderer) -> None:
+        super().__init__(md)
+        self.owner = owner
+
+    def run(self, root: etree.Element) -> None:
+        job = self.owner.job
+        if job is None:
+            return
+        if job.id_prefix:
+            for element in root.iter():
+                if "id" in element.attrib:
+                    element.attrib["id"] = job.id_prefix + element.attrib["id"]
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                if attribute in element.attrib:
+                    element.attrib[attribute] = self.owner.rewrite(element.attrib[attribute], job)
+
+
+class MarkdownRenderer:
+    """Converts Markdown for one build. Not shared between threads."""
+
+    def __init__(self, language: str, base_path: str, pages_by_source: Mapping[str, str]) -> None:
+        """`pages_by_source` maps a file in content/ ('journal/oel.md', NFC) to its page URL."""
+        self.base_path = base_path
+        self.pages_by_source = pages_by_source
+        self.job: _Job | None = None
+        self.md = markdown.Markdown(
+            extensions=["tables", "footnotes", "attr_list", "fenced_code", "toc", "smarty"],
+            extension_configs={
+                "toc": {"slugify": heading_id},
+                "smarty": {"substitutions": _QUOTES.get(language, {})},
+                "footnotes": {"BACKLINK_TITLE": "", "SUPERSCRIPT_TEXT": "{}"},
+            },
+            output_format="html",
+        )
+        self.md.treeprocessors.register(_LinkRewriter(self.md, self), "zuhause-links", 1)
+
+    def render(self, body: str, source: str, body_line: int, page_dir: str = "",
+               id_prefix: str = "") -> Rendered:
+        """Convert one Markdown text; any failure becomes a problem of that file."""
+        job = _Job(source, body, body_line, page_dir, id_prefix, [])
+        self.job = job
+        try:
+            html = self.md.reset().convert(body)
+        except RecursionError:
+            return Rendered("", [Problem(source, body_line, 1, "the text is nested too deeply to "
+                                         "convert", "Flatten deeply nested lists or quotes.",
+                                         "markdown.too-deep")])
+        except Exception as error:  # noqa: BLE001 - a converter bug must not end the build
+            return Rendered("", [Problem(source, body_line, 1,
+                                         f"the Markdown could not be converted ({type(error).__name__})",
+                                         "Look for unusual characters or very long lines near "
+                                         "the start of the text.", "markdown.failed")])
+        finally:
+            self.job = None
+        return Rendered(html, job.problems)
+
+    def rewrite(self, target: str, job: _Job) -> str:
+        """The address a link in Markdown should point to."""
+        if not target or _EXTERNAL.match(target):
+            return target
+        if target.startswith("#"):
+            return "#" + job.id_prefix + target[1:] if job.id_prefix else target
+        if target.startswith("/"):
+            return self.base_path + target[1:]
+        parts = urlsplit(target)
+        if not parts.path.lower().endswith(".md"):
+            return target
+        wanted = unicodedata.normalize("NFC", posixpath.normpath(
+            posixpath.join(job.page_dir, unquote(parts.path))))
+        url = self.pages_by_source.get(wanted)
+        if url is None:
+            line, column = _locate(job.body, target)
+            job.problems.append(Problem(
+                job.source, job.body_line + line, column,
+                f"the link '{target}' points to a page that does not exist",
+                _missing_hint(wanted, self.pages_by_source), "link.missing"))
+            return target
+        return url + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def _locate(body: str, target: str) -> tuple[int, int]:
+    """0-based line offset and 1-based column of the first place `target` is written."""
+    for index, line in enumerate(body.split("\n")):
+        column = line.find(target)
+        if column >= 0:
+            return index, column + 1
+    return 0, 1
+
+
+def _missing_hint(wanted: str, pages: Mapping[str, str]) -> str:
+    import difflib
+    close = difflib.get_close_matches(wanted, list(pages), n=1, cutoff=0.6)
+    if close:
+        return f"Did you mean '{close[0]}'? Paths are relative to the file that links."
+    return ("Link to a file in content/ by its path relative to this file, e.g. "
+            "[Kontakt](kontakt.md) or [Beitrag](../journal/beitrag.md).")
+
+
+_INLINE_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`]|<[^>]+>|\[\^[^\]]*\]")
+
+
+def first_paragraph(body: str, limit: int = 240) -> str:
+    """The first paragraph of a Markdown text as plain text, for summaries and descriptions."""
+    lines: list[str] = []
+    for line in body.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            if lines:
+                break
+            continue
+        if not lines and re.match(r"^(#|[-*+] |\d+\. |\||```|~~~|<|>|!\[|\[\^)", stripped):
+            continue
+        lines.append(stripped)
+    text = _INLINE_MARKUP.sub(lambda m: m.group(1) or "", " ".join(lines))
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) > limit:
+        text = text[: limit].rsplit(" ", 1)[0].rstrip(",;:–-") + " …"
+    return text

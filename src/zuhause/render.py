@@ -1,0 +1,212 @@
+"""Render the pages of a site model with the theme's Jinja templates."""
+
+from __future__ import annotations
+
+import hashlib
+import traceback
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxError
+from markupsafe import Markup
+
+from .errors import Problem
+from .i18n import Translator
+from .legal import impressum_html, privacy_html
+from .markup import MarkdownRenderer
+from .model import Channels, Link, PageEntry, PersonView, SiteModel, date_fields, reply_url
+from .structured import page_data
+from .themes import Theme, make_environment, static_folders, template_folders
+
+
+@dataclass
+class PageView:
+    """A page as templates see it."""
+
+    title: str
+    url: str
+    canonical_url: str
+    kind: str
+    description: str
+    person: PersonView
+    summary: str = ""
+    price: str = ""
+    date_iso: str = ""
+    date_text: str = ""
+    content: Markup = Markup("")
+    template: str = "page"
+    structured_data: dict[str, Any] | None = None
+    reply_url: str = ""
+    date: datetime | None = None
+
+
+@dataclass
+class SiteView:
+    """The site as templates see it."""
+
+    title: str
+    language: str
+    locale: str
+    description: str
+    base_url: str
+    home_url: str
+    menu: list[PageView]
+    contact: Channels
+    social: list[Link]
+    business: dict[str, str]
+    people: list[PersonView]
+    owner: PersonView
+    contact_url: str
+    impressum_url: str
+    privacy_url: str
+    feed_url: str
+    offers_url: str
+    journal_url: str
+    year: int
+
+
+@dataclass
+class RenderResult:
+    """The HTML of one page, or the problems that kept it from rendering."""
+
+    entry: PageEntry
+    html: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+
+class PageRenderer:
+    """Renders pages of one site model; made once per build (or per worker process)."""
+
+    def __init__(self, model: SiteModel, site_root: Path, chain: list[Theme]) -> None:
+        self.model = model
+        self.site_root = site_root
+        self.labels = {str(path.resolve()): label for path, label in template_folders(site_root, chain)}
+        self.static = static_folders(site_root, chain)
+        self.env: Environment = make_environment(site_root, chain)
+        self.t = Translator(model.config.language)
+        self.markdown = MarkdownRenderer(model.config.language, model.base_path,
+                                         model.pages_by_source)
+        self._asset_versions: dict[str, str] = {}
+        self.env.globals.update(t=self.t, asset=self.asset)
+        self.site = self._site_view()
+        self.env.globals["site"] = self.site
+
+    def asset(self, path: str) -> str:
+        """The URL of a static file with a version that changes when the file does."""
+        path = path.lstrip("/")
+        if path not in self._asset_versions:
+            found = next((folder / path for folder in reversed(self.static)
+                          if (folder / path).is_file()), None)
+            if found is None:
+                raise TemplateError(f"asset('{path}') names a file that is in no static/ folder")
+            self._asset_versions[path] = hashlib.sha256(found.read_bytes()).hexdigest()[:10]
+        return f"{self.model.url(path)}?v={self._asset_versions[path]}"
+
+    def _site_view(self) -> SiteView:
+        model, config = self.model, self.model.config
+        business = {"name": config.business.get("name") or config.title,
+                    **{k: v for k, v in config.business.items() if k != "name"}}
+        special = model.special
+        return SiteView(
+            title=config.title, language=config.language, locale=self.t("locale"),
+            description=config.description, base_url=model.base_url, home_url=model.url(""),
+            menu=[self.page_view(e, teaser=True) for e in model.menu],
+            contact=Channels.from_values(config.contact),
+            social=[Link(s["name"], s["url"]) for s in config.social],
+            business=business, people=list(model.people.values()), owner=model.owner,
+            contact_url=model.url(special["contact"]),
+            impressum_url=model.url(special["impressum"]),
+            privacy_url=model.url(special["privacy"]),
+            feed_url=model.url("feed.xml") if model.posts else "",
+            offers_url=model.url(special["offers"]) if "offers" in special else "",
+            journal_url=model.url(special["journal"]) if "journal" in special else "",
+            year=datetime.now(config.timezone).year,
+        )
+
+    def page_view(self, entry: PageEntry, teaser: bool = False,
+                  content: Markup = Markup("")) -> PageView:
+        """The view of a page; teasers (for lists and menus) skip content and structured data."""
+        model = self.model
+        person = model.people[entry.person_id]
+        canonical = "" if entry.kind == "not_found" else model.absolute_url(entry.path)
+        return PageView(
+            title=entry.title, url=model.url(entry.path), canonical_url=canonical, kind=entry.kind,
+            description=entry.description or model.config.description or entry.title,
+            person=person, summary=entry.summary, price=entry.price, content=content,
+            template=entry.template, date=entry.date,
+            structured_data=None if teaser else page_data(entry, model),
+            reply_url=reply_url(person, model.config, entry.title) if entry.kind == "post" else "",
+            **date_fields(entry.date, model.config.language),
+        )
+
+    def content_of(self, entry: PageEntry) -> tuple[Markup, list[Problem]]:
+        """The HTML body of a page: its Markdown, or what zuhause generates for it."""
+        if entry.path == self.model.special["impressum"] and entry.kind == "legal":
+            return impressum_html(self.model.config, bool(self.model.posts)), []
+        if entry.path == self.model.special["privacy"] and entry.kind == "legal":
+            own = self.model.config.privacy.get("text", "")
+            rendered = self.markdown.render(own, "zuhause.yaml", 1) if own else None
+            return (privacy_html(self.model.config, Markup(rendered.html) if rendered else Markup("")),
+                    rendered.problems if rendered else [])
+        html = self.markdown.render(entry.body, entry.source, entry.body_line, entry.page_dir) \
+            if entry.source else None
+        parts = [Markup(html.html)] if html else []
+        if entry.generated_html:
+            parts.append(entry.generated_html)
+        return Markup("\n").join(parts), (html.problems if html else [])
+
+    def render(self, entry: PageEntry) -> RenderResult:
+        """Render one page to HTML; template and Markdown failures become problems."""
+        content, problems = self.content_of(entry)
+        if problems:
+            return RenderResult(entry, problems=problems)
+        context = {
+            "page": self.page_view(entry, content=content),
+            "offers": [self.page_view(e, teaser=True) for e in self.model.offers]
+            if entry.kind == "home" else [],
+            "posts": [self.page_view(e, teaser=True) for e in self.model.posts[:3]]
+            if entry.kind == "home" else [],
+            "items": [self.page_view(e, teaser=True) for e in
+                      (self.model.offers if entry.list_of == "offer" else self.model.posts)]
+            if entry.list_of else [],
+        }
+        try:
+            html = self.env.get_template(f"{entry.template}.html").render(context)
+        except Exception as error:  # noqa: BLE001 - every template failure is the designer's to fix
+            return RenderResult(entry, problems=[self.template_problem(error, entry)])
+        return RenderResult(entry, html)
+
+    def template_problem(self, error: Exception, entry: PageEntry) -> Problem:
+        """Turn a template failure into a problem naming the template file and line."""
+        where = entry.source or f"the page /{entry.path}"
+        if isinstance(error, TemplateSyntaxError) and error.filename:
+            return Problem(self.label(error.filename), error.lineno or 1, 1,
+                           f"template syntax: {error.message}",
+                           "Check the {% %} and {{ }} tags around this line.", "template.syntax")
+        if isinstance(error, TemplateNotFound):
+            return Problem(where, 1, 1, f"the template '{error.name}' does not exist",
+                           "Use a template of the theme (page, contact, people) or add it to "
+                           "templates/.", "template.missing")
+        frames = [f for f in traceback.extract_tb(error.__traceback__)
+                  if f.filename.endswith((".html", ".xml"))]
+        message = str(error) if not isinstance(error, KeyError) else str(error.args[0])
+        if frames:
+            frame = frames[-1]
+            return Problem(self.label(frame.filename), frame.lineno or 1, 1,
+                           f"template error while rendering {where}: {message}",
+                           "Check the names used in this line against the template context "
+                           "(docs/themes.md).", "template.error")
+        return Problem(where, 1, 1, f"template error: {message}",
+                       "Check the theme's templates (docs/themes.md).", "template.error")
+
+    def label(self, filename: str) -> str:
+        """A template file as the owner knows it, e.g. `templates/page.html`."""
+        resolved = Path(filename).resolve()
+        for folder, label in self.labels.items():
+            try:
+                return f"{label}/{resolved.relative_to(folder).as_posix()}"
+            except ValueError:
+                continue
+        return filename

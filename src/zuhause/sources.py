@@ -1,0 +1,61 @@
+"""Read a text file the one way zuhause reads text: strict UTF-8, no BOM, LF newlines, NFC."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Problem
+
+
+@dataclass(frozen=True)
+class Source:
+    """The normalised text of one file and the name the owner knows it by."""
+
+    path: Path
+    name: str
+    text: str
+
+
+class SourceError(Exception):
+    """A file could not be read as text; carries the problem to report."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.format())
+        self.problem = problem
+
+
+def normalise_text(text: str) -> str:
+    """Drop a BOM, turn CRLF and lone CR into LF, and compose characters (NFC)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode bytes as strict UTF-8, or raise SourceError pointing at the first bad byte."""
+    try:
+        return normalise_text(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise SourceError(Problem(
+            name, line, column,
+            f"this file is not UTF-8 text (byte 0x{data[error.start]:02X} at offset {error.start})",
+            "Save the file as UTF-8 in your editor (often under 'Save as…' > 'Encoding').",
+            "source.encoding",
+        )) from None
+
+
+def read_source(path: Path, name: str) -> Source:
+    """Read one file as normalised text."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SourceError(Problem(name, 0, 0, f"cannot read this file: {error.strerror}",
+                                  "Check that the file exists and that you may read it.",
+                                  "source.unreadable")) from None
+    return Source(path, name, decode(data, name))

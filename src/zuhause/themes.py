@@ -1,0 +1,134 @@
+"""Themes: find a theme and the themes it extends, and make the Jinja environment in which a
+site's own templates/ override single templates of its theme."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined,
+                    select_autoescape)
+
+from .errors import Problems
+from .frontmatter import YamlMap, load_yaml
+from .schema import Field, validate
+from .sources import SourceError, read_source
+
+THEME_FIELDS = (
+    Field("name", "line", "the theme's name", True, "werkstatt"),
+    Field("description", "text", "what the theme is like"),
+    Field("extends", "line", "the theme this one builds on; it ships only what it changes",
+          example="default"),
+)
+MAX_CHAIN = 8
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One theme folder and its name."""
+
+    name: str
+    root: Path
+    label: str  # how the owner sees its folder in messages
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def static(self) -> Path:
+        return self.root / "static"
+
+
+def builtin_themes() -> Path:
+    """The folder of the themes that come with zuhause."""
+    return Path(str(files("zuhause.builtin_themes")))
+
+
+def _find_theme(reference: str, site_root: Path, relative_to: Path) -> Path | None:
+    for candidate in (relative_to / reference, site_root / reference, site_root / "themes" / reference,
+                      builtin_themes() / reference):
+        if (candidate / "theme.yaml").is_file():
+            return candidate
+    return None
+
+
+def resolve_theme_chain(reference: str, site_root: Path, problems: Problems) -> list[Theme]:
+    """The theme named in zuhause.yaml and every theme it extends, nearest first."""
+    chain: list[Theme] = []
+    where, field_name, relative_to = "zuhause.yaml", "theme", site_root
+    while reference and len(chain) < MAX_CHAIN:
+        folder = _find_theme(reference, site_root, relative_to)
+        if folder is None:
+            available = sorted(p.name for p in builtin_themes().iterdir()
+                               if (p / "theme.yaml").is_file())
+            problems.add(where, 1, 1, f"{field_name}: there is no theme '{reference}'",
+                         f"Write the name of a built-in theme ({', '.join(available)}) or the path "
+                         "of a theme folder that holds a theme.yaml.", "theme.missing")
+            return chain
+        label = _label(folder, site_root)
+        if any(t.root.resolve() == folder.resolve() for t in chain):
+            problems.add(where, 1, 1, f"the theme '{reference}' extends itself in a circle",
+                         "Remove 'extends' from one of the themes.", "theme.circle")
+            return chain
+        meta = _read_theme_meta(folder, label, problems)
+        chain.append(Theme(meta.get("name", folder.name), folder, label))
+        reference = meta.get("extends", "")
+        where, field_name, relative_to = f"{label}/theme.yaml", "extends", folder.parent
+    return chain
+
+
+def _label(folder: Path, site_root: Path) -> str:
+    for base, prefix in ((site_root, ""), (builtin_themes(), "themes/")):
+        try:
+            return prefix + folder.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return folder.as_posix()
+
+
+def _read_theme_meta(folder: Path, label: str, problems: Problems) -> dict[str, str]:
+    name = f"{label}/theme.yaml"
+    try:
+        source = read_source(folder / "theme.yaml", name)
+    except SourceError as error:
+        problems.extend([error.problem])
+        return {}
+    data, yaml_problems = load_yaml(source.text, name)
+    problems.extend(yaml_problems)
+    if not isinstance(data, YamlMap):
+        if not yaml_problems:
+            problems.add(name, 1, 1, "theme.yaml must be 'key: value' pairs",
+                         "Write at least: name: my-theme", "theme.not-mapping")
+        return {}
+    return validate(data, THEME_FIELDS, name, problems)
+
+
+def template_folders(site_root: Path, chain: list[Theme]) -> list[tuple[Path, str]]:
+    """Where templates are looked up, in order, with the label used in messages."""
+    folders = [(site_root / "templates", "templates")]
+    folders += [(theme.templates, f"{theme.label}/templates") for theme in chain]
+    return [(path, label) for path, label in folders if path.is_dir()]
+
+
+def static_folders(site_root: Path, chain: list[Theme]) -> list[Path]:
+    """Static folders from the most basic theme to the site; later ones win."""
+    folders = [theme.static for theme in reversed(chain)] + [site_root / "static"]
+    return [folder for folder in folders if folder.is_dir()]
+
+
+def make_environment(site_root: Path, chain: list[Theme]) -> Environment:
+    """A Jinja environment for one build: autoescaping, undefined variables are errors.
+
+    A template may extend the theme's version of itself as `"<theme name>:base.html"`.
+    """
+    folders = template_folders(site_root, chain)
+    loader = ChoiceLoader([
+        FileSystemLoader([str(path) for path, _ in folders]),
+        PrefixLoader({theme.name: FileSystemLoader(str(theme.templates)) for theme in chain},
+                     delimiter=":"),
+    ])
+    return Environment(loader=loader, autoescape=select_autoescape(["html", "xml"]),
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                       keep_trailing_newline=True)

@@ -1,0 +1,131 @@
+"""Render every page into the staging folder: unchanged pages are taken from the previous
+build, the rest are rendered, in worker processes when there are many."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__
+from .errors import Problem
+from .model import PageEntry, SiteModel
+from .output import Staging, write_file
+from .render import PageRenderer
+from .themes import Theme, static_folders, template_folders
+
+PARALLEL_FROM = 200  # pages to render before worker processes pay off
+
+
+@dataclass
+class WriteResult:
+    """What the page stage did."""
+
+    rendered: int
+    reused: int
+    problems: list[Problem]
+
+
+def _hash_tree(folders: Iterable[Path], digest: hashlib._Hash) -> None:
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(folder).as_posix().encode())
+                digest.update(path.read_bytes())
+
+
+def site_fingerprint(model: SiteModel, site_root: Path, chain: list[Theme]) -> str:
+    """What every page depends on: zuhause, the config, the theme, the people, the menu."""
+    digest = hashlib.sha256(__version__.encode())
+    digest.update((site_root / "zuhause.yaml").read_bytes())
+    digest.update(model.base_url.encode())
+    _hash_tree([path for path, _ in template_folders(site_root, chain)], digest)
+    _hash_tree(static_folders(site_root, chain), digest)
+    _hash_tree([site_root / "people"], digest)
+    structure = [(e.kind, e.path, e.title, e.menu, e.order, e.person_id, e.template, e.list_of,
+                  e.source) for e in model.pages]
+    digest.update(json.dumps(structure).encode())
+    return digest.hexdigest()
+
+
+def listing_fingerprint(model: SiteModel) -> str:
+    """What pages that list offers and posts depend on beyond the site."""
+    listed = [(e.path, e.title, e.summary, e.price, e.person_id, str(e.date))
+              for e in [*model.offers, *model.posts]]
+    return hashlib.sha256(json.dumps(listed).encode()).hexdigest()
+
+
+def page_fingerprint(entry: PageEntry, site: str, listing: str) -> str:
+    """A hash of everything one page's HTML depends on."""
+    own = [entry.source, entry.body, entry.body_line, entry.title, entry.description,
+           entry.summary, str(entry.date), str(entry.updated), entry.price, entry.template,
+           str(entry.generated_html or "")]
+    lists = entry.kind == "home" or bool(entry.list_of)
+    return hashlib.sha256(json.dumps([site, listing if lists else "", own]).encode()).hexdigest()
+
+
+def _render_chunk(renderer: PageRenderer, entries: list[tuple[PageEntry, str]],
+                  staging_root: Path) -> list[tuple[str, dict[str, object], list[Problem]]]:
+    results = []
+    for entry, fingerprint in entries:
+        result = renderer.render(entry)
+        if result.problems:
+            results.append((entry.output_file, {}, result.problems))
+            continue
+        record = write_file(staging_root, entry.output_file, result.html.encode("utf-8"))
+        record["fingerprint"] = fingerprint
+        results.append((entry.output_file, record, []))
+    return results
+
+
+class _Worker:
+    """The renderer of one worker process, made once when the process starts."""
+
+    renderer: PageRenderer | None = None
+
+    @classmethod
+    def start(cls, model: SiteModel, site_root: Path, chain: list[Theme]) -> None:
+        cls.renderer = PageRenderer(model, site_root, chain)
+
+    @classmethod
+    def render(cls, entries: list[tuple[PageEntry, str]], staging_root: Path
+               ) -> list[tuple[str, dict[str, object], list[Problem]]]:
+        assert cls.renderer is not None
+        return _render_chunk(cls.renderer, entries, staging_root)
+
+
+def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: Staging,
+                jobs: int | None = None) -> WriteResult:
+    """Render or reuse every page of the model into the staging folder."""
+    site = site_fingerprint(model, site_root, chain)
+    listing = listing_fingerprint(model)
+    todo: list[tuple[PageEntry, str]] = []
+    reused = 0
+    for entry in model.pages:
+        fingerprint = page_fingerprint(entry, site, listing)
+        if staging.reuse(entry.output_file, fingerprint):
+            reused += 1
+        else:
+            todo.append((entry, fingerprint))
+    jobs = jobs or os.cpu_count() or 1
+    if len(todo) >= PARALLEL_FROM and jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        size = max(1, len(todo) // (jobs * 4))
+        chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_Worker.start,
+                                 initargs=(model, site_root, chain)) as pool:
+            results = [r for chunk in pool.map(_Worker.render, chunks,
+                                               [staging.root] * len(chunks)) for r in chunk]
+    else:
+        results = _render_chunk(PageRenderer(model, site_root, chain), todo, staging.root)
+    problems: list[Problem] = []
+    for relative, record, page_problems in results:
+        problems.extend(page_problems)
+        if record:
+            staging.add_record(relative, record)
+    return WriteResult(len(todo), reused, problems)

@@ -1,0 +1,1 @@
+"""The themes that come with zuhause (installed as zuhause.builtin_themes)."""
