@@ -65,6 +65,8 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False) -> 
     files = discover(root)
     people = [p for p in (read_person(root, path, problems) for path in files.people) if p]
     pages = [p for p in (read_page(root, path, problems) for path in files.pages) if p]
+    unreadable = frozenset(path.as_posix() for path in [*files.people, *files.pages]) - {
+        item.source for item in [*people, *pages]}
     if config is None:
         problems.check()
         raise AssertionError("read_config returned None without a problem")
@@ -74,7 +76,7 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False) -> 
         problems.add("people/", 0, 0, "the site has no people",
                      "Create people/<your-name>.md with your name, role, portrait and story.",
                      "site.no-people")
-    model = build_model(config, people, pages, drafts, problems, files.warnings)
+    model = build_model(config, people, pages, drafts, problems, files.warnings, unreadable)
     problems.check()
     assert model is not None
     return LoadedSite(root, config, chain, model)

@@ -197,15 +197,20 @@ def _entry_from_page(page: Page, config: SiteConfig) -> PageEntry:
 
 
 def build_model(config: SiteConfig, people: list[Person], pages: list[Page], drafts: bool,
-                problems: Problems, warnings: list[str] | None = None) -> SiteModel | None:
-    """Cross-reference people and pages, add generated pages, check URLs; None if unusable."""
+                problems: Problems, warnings: list[str] | None = None,
+                unreadable: frozenset[str] = frozenset()) -> SiteModel | None:
+    """Cross-reference people and pages, add generated pages, check URLs; None if unusable.
+
+    `unreadable` names files that exist but could not be read (already reported).
+    """
     t = Translator(config.language)
     base = base_path(config.base_url)
     entries = [_entry_from_page(p, config) for p in pages if drafts or not p.draft]
     people_by_id = {p.id: p for p in people}
 
     for entry, page in zip(entries, [p for p in pages if drafts or not p.draft]):
-        if entry.person_id and entry.person_id not in people_by_id:
+        if entry.person_id and entry.person_id not in people_by_id \
+                and f"people/{entry.person_id}.md" not in unreadable:
             pos = page.meta.value_at("person")
             close = did_you_mean(entry.person_id, people_by_id)
             problems.add(page.source, pos.line, pos.column,
@@ -218,6 +223,8 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
 
     home = next((e for e in entries if e.kind == "home"), None)
     if home is None:
+        if "content/index.md" in unreadable:
+            return None
         problems.add("content/index.md", 0, 0, "the site has no home page",
                      "Create content/index.md with a title and the person who greets visitors.",
                      "site.no-home")
@@ -274,8 +281,7 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
         site_url(base, e.path) for e in entries if e.source}
     renderer = MarkdownRenderer(config.language, base, pages_by_source)
     views = {p.id: _person_view(p, config, base, config.base_url, renderer, problems)
-             for p in people if p.values.get("name") and p.values.get("portrait")
-             and p.values.get("invitation") and p.values.get("values")}
+             for p in people if p.complete}
     if owner_id not in views:
         return None
     about = next((e for e in entries if e.template == "people"), None)

@@ -61,6 +61,7 @@ class Person:
     portrait_path: Path | None
     meta: YamlMap = field(repr=False)
     portrait_size: tuple[int, int] = (0, 0)
+    complete: bool = True  # False when the file had problems: it is known, but not rendered
 
 
 def read_person(root: Path, relative: Path, problems: Problems) -> Person | None:
@@ -81,6 +82,7 @@ def read_person(root: Path, relative: Path, problems: Problems) -> Person | None
                      "portrait_alt, values and invitation (see docs/site-folder.md).",
                      "person.no-front-matter")
         return None
+    before = len(list(problems))
     values = validate(document.meta, PERSON_FIELDS, name, problems)
     invitation = values.get("invitation")
     if invitation is not None and not any(invitation.get(c) for c in CHANNELS):
@@ -112,7 +114,7 @@ def read_person(root: Path, relative: Path, problems: Problems) -> Person | None
                              f"the portrait '{values['portrait']}' is not an image zuhause can read",
                              "Use a JPEG, PNG, WebP or SVG file.", "person.bad-portrait")
     return Person(relative.stem, name, values, document.body, document.body_line, portrait_path,
-                  document.meta, portrait_size or (0, 0))
+                  document.meta, portrait_size or (0, 0), len(list(problems)) == before)
 
 
 def _image_size(path: Path) -> tuple[int, int] | None:

@@ -1,0 +1,159 @@
+"""The output folder: staged and swapped, the owner's files kept, dangerous folders refused."""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli, tree_bytes
+from zuhause import build_site
+from zuhause.output import MANIFEST, UnsafePath, safe_join
+
+
+def leftovers(parent: Path) -> list[str]:
+    return [p.name for p in parent.iterdir() if p.name.startswith(".zuhause-")]
+
+
+def test_failed_build_leaves_previous_output_byte_for_byte(site: Callable[..., Path]) -> None:
+    root = site()
+    assert run_cli("build", root).code == 0
+    before = tree_bytes(root / "public")
+    (root / "content" / "index.md").write_text("---\ntitle: Neu\nperson: niemand\n---\nx\n")
+    result = run_cli("build", root)
+    assert result.code == 1
+    assert tree_bytes(root / "public") == before
+    assert leftovers(root) == []
+
+
+def test_write_failure_leaves_previous_output_and_says_disk_full(
+        site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    root = site()
+    assert run_cli("build", root).code == 0
+    before = tree_bytes(root / "public")
+    (root / "content" / "index.md").write_text("---\ntitle: Neu\nperson: anna\n---\nNeu\n")
+    calls = {"n": 0}
+    real_write = Path.write_bytes
+
+    def failing_write(self: Path, data: bytes) -> int:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError(errno.ENOSPC, "No space left on device", str(self))
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing_write)
+    result = run_cli("build", root)
+    assert result.code == 1
+    assert "the disk is full" in result.err
+    assert "Traceback" not in result.err
+    monkeypatch.undo()
+    assert tree_bytes(root / "public") == before
+    assert leftovers(root) == []
+
+
+def test_failed_swap_restores_previous_output(site: Callable[..., Path],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    root = site()
+    assert run_cli("build", root).code == 0
+    before = tree_bytes(root / "public")
+    real_rename = os.rename
+    calls = {"n": 0}
+
+    def failing_rename(src: str, dst: str) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:  # the staging folder moving into place
+            raise OSError(errno.EIO, "I/O error", str(src))
+        real_rename(src, dst)
+
+    monkeypatch.setattr(os, "rename", failing_rename)
+    result = run_cli("build", root)
+    monkeypatch.undo()
+    assert result.code == 1
+    assert tree_bytes(root / "public") == before
+    assert leftovers(root) == []
+
+
+@pytest.mark.parametrize("where", ["site", "parent", "home", "content"])
+def test_dangerous_output_folders_are_refused(site: Callable[..., Path], where: str) -> None:
+    root = site()
+    out = {"site": root, "parent": root.parent, "home": Path.home(),
+           "content": root / "content" / "out"}[where]
+    before = sorted(p.name for p in out.iterdir()) if out.exists() else []
+    result = run_cli("build", root, "-o", out)
+    assert result.code == 1
+    assert "Choose a folder of its own" in result.err
+    assert (sorted(p.name for p in out.iterdir()) if out.exists() else []) == before
+
+
+def test_owner_files_survive_and_stale_pages_go(site: Callable[..., Path]) -> None:
+    root = site(content__preise_dot_md="---\ntitle: Preise\nperson: anna\n---\nBrot 4 €\n")
+    out = root / "public"
+    assert run_cli("build", root).code == 0
+    assert (out / "preise" / "index.html").is_file()
+    (out / "googleabc.html").write_text("google-site-verification")
+    (out / ".well-known").mkdir()
+    (out / ".well-known" / "security.txt").write_text("Contact: mailto:anna@example.org")
+    (root / "content" / "preise.md").rename(root / "content" / "brotpreise.md")
+    result = run_cli("build", root)
+    assert result.code == 0, result.err
+    assert not (out / "preise").exists()
+    assert (out / "brotpreise" / "index.html").is_file()
+    assert (out / "googleabc.html").read_text() == "google-site-verification"
+    assert (out / ".well-known" / "security.txt").is_file()
+    assert leftovers(root) == []
+
+
+def test_owner_file_where_a_page_goes_is_an_error_and_untouched(site: Callable[..., Path]) -> None:
+    root = site()
+    out = root / "public"
+    (out / "impressum").mkdir(parents=True)
+    (out / "impressum" / "index.html").write_text("mein eigenes Impressum")
+    result = run_cli("build", root)
+    assert result.code == 1
+    assert "public/impressum/index.html:1:1: this file in the output folder was not made by zuhause" in result.err
+    assert (out / "impressum" / "index.html").read_text() == "mein eigenes Impressum"
+
+
+def test_manifest_lists_every_generated_file(site: Callable[..., Path]) -> None:
+    import json
+    root = site()
+    assert run_cli("build", root).code == 0
+    manifest = json.loads((root / "public" / MANIFEST).read_text())
+    on_disk = set(tree_bytes(root / "public")) - {MANIFEST}
+    assert set(manifest["files"]) == on_disk
+
+
+def test_interrupted_swap_is_recovered_by_the_next_build(site: Callable[..., Path]) -> None:
+    root = site()
+    assert run_cli("build", root).code == 0
+    # what a SIGKILL between the two renames leaves behind
+    os.rename(root / "public", root / ".zuhause-old-public-999999-abcd")
+    stale = root / ".zuhause-build-public-999999-ef01"
+    stale.mkdir()
+    (stale / ".zuhause-staging").write_text("")
+    result = run_cli("build", root)
+    assert result.code == 0, result.err
+    assert (root / "public" / "index.html").is_file()
+    assert leftovers(root) == []
+
+
+def test_second_build_reuses_unchanged_pages(site: Callable[..., Path]) -> None:
+    root = site(content__preise_dot_md="---\ntitle: Preise\nperson: anna\n---\nBrot 4 €\n")
+    first = build_site(root)
+    assert first.reused == 0
+    second = build_site(root)
+    assert second.rendered == 0 and second.reused == first.pages
+    (root / "content" / "preise.md").write_text("---\ntitle: Preise\nperson: anna\n---\nBrot 5 €\n")
+    third = build_site(root)
+    assert third.rendered == 1
+    assert "Brot 5 €" in (root / "public" / "preise" / "index.html").read_text()
+
+
+@pytest.mark.parametrize("relative", ["../x", "/etc/passwd", "a/../../x", "a\\..\\x", "a/\x00",
+                                      "", ".", "a//b"])
+def test_safe_join_refuses_escapes(tmp_path: Path, relative: str) -> None:
+    with pytest.raises(UnsafePath):
+        safe_join(tmp_path, relative)
