@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import SiteConfig, read_config
-from .discover import discover
+from .discover import SiteFiles, discover, is_ignored_static, walk_files
 from .errors import Problem, Problems, SiteError
 from .feeds import atom_feed, robots_txt, sitemap
 from .legal import check_legal
@@ -48,6 +48,7 @@ class LoadedSite:
     config: SiteConfig
     chain: list[Theme]
     model: SiteModel
+    files: SiteFiles
 
 
 def load_site(root: Path, base_url: str | None = None, drafts: bool = False) -> LoadedSite:
@@ -79,7 +80,7 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False) -> 
     model = build_model(config, people, pages, drafts, problems, files.warnings, unreadable)
     problems.check()
     assert model is not None
-    return LoadedSite(root, config, chain, model)
+    return LoadedSite(root, config, chain, model, files)
 
 
 def _cli_map(key: str, value: str) -> YamlMap:
@@ -132,10 +133,13 @@ def _write_site_files(loaded: LoadedSite, staging: Staging) -> None:
     """Static files of theme and site, feed, sitemap, robots.txt, .nojekyll and CNAME."""
     model = loaded.model
     static: dict[str, Path] = {}
+    site_static = loaded.root / "static"
     for folder in static_folders(loaded.root, loaded.chain):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts[:-1]):
-                static[path.relative_to(folder).as_posix()] = path
+        relatives = ([path.relative_to("static") for path in loaded.files.static]
+                     if folder == site_static
+                     else walk_files(folder, folder, model.warnings, is_ignored_static))
+        for relative in relatives:
+            static[relative.as_posix()] = folder / relative
     generated = {
         "sitemap.xml": sitemap(model),
         "robots.txt": robots_txt(model),

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-_IGNORED = re.compile(r"^[._~]|~$|\.(swp|swx|tmp|bak)$|^4913$|^#.*#$")
+_EDITOR_LITTER = re.compile(r"^~|~$|\.(swp|swx|tmp|bak)$|^4913$|^#.*#$|^\.#|^\.DS_Store$|^Thumbs\.db$")
+_STATIC_HIDDEN = re.compile(r"^\.(?!well-known$)")
 
 
 def is_ignored(name: str) -> bool:
-    """Dotfiles, editor backups and temporary files never become part of the site."""
-    return bool(_IGNORED.search(name))
+    """Dotfiles, `_` files, editor backups and temporary files never become pages."""
+    return name.startswith((".", "_")) or bool(_EDITOR_LITTER.search(name))
+
+
+def is_ignored_static(name: str) -> bool:
+    """Static files are copied as they are, except editor litter and dotfiles; `.well-known/`
+    and Netlify's `_redirects` and `_headers` are kept."""
+    return bool(_EDITOR_LITTER.search(name) or _STATIC_HIDDEN.search(name))
 
 
 @dataclass
@@ -27,16 +35,17 @@ class SiteFiles:
     warnings: list[str] = field(default_factory=list)
 
 
-def walk_files(root: Path, folder: Path, warnings: list[str]) -> list[Path]:
+def walk_files(root: Path, folder: Path, warnings: list[str],
+               ignored: Callable[[str], bool] = is_ignored) -> list[Path]:
     """All files below `folder` (relative to `root`), sorted; symlinks leaving `root` are skipped."""
     found: list[Path] = []
     if not folder.is_dir():
         return found
     real_root = os.path.realpath(root)
     for directory, dirnames, filenames in os.walk(folder, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not is_ignored(d))
+        dirnames[:] = sorted(d for d in dirnames if not ignored(d))
         for name in sorted(filenames):
-            if is_ignored(name):
+            if ignored(name):
                 continue
             path = Path(directory, name)
             if path.is_symlink():
@@ -55,6 +64,6 @@ def discover(root: Path) -> SiteFiles:
     files = SiteFiles(root)
     files.people = [p for p in walk_files(root, root / "people", files.warnings) if p.suffix == ".md"]
     files.pages = [p for p in walk_files(root, root / "content", files.warnings) if p.suffix == ".md"]
-    files.static = walk_files(root, root / "static", files.warnings)
+    files.static = walk_files(root, root / "static", files.warnings, is_ignored_static)
     files.templates = walk_files(root, root / "templates", files.warnings)
     return files

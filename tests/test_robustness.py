@@ -1,0 +1,106 @@
+"""Robustness: fuzzed front matter and Markdown never end in a traceback; odd file names,
+links and symlinks are handled."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import run_cli
+from zuhause.errors import Problems
+from zuhause.frontmatter import split_document
+from zuhause.markup import MarkdownRenderer
+from zuhause.output import UnsafePath, safe_join
+from zuhause.pages import PAGE_FIELDS
+from zuhause.schema import validate
+
+FUZZ = settings(max_examples=300, deadline=None, derandomize=True,
+                suppress_health_check=[HealthCheck.too_slow])
+
+yaml_ish = st.text(alphabet=st.sampled_from(list("abc:-'\"#&*!|>[]{}%@`\t \n0123456789äß.,")),
+                   max_size=120)
+
+
+@FUZZ
+@given(yaml_ish)
+def test_front_matter_fuzz_gives_values_or_problems(text: str) -> None:
+    document = split_document(f"---\n{text}\n---\nText", "content/x.md")
+    if document.problems:
+        assert all(p.line >= 1 for p in document.problems)
+        return
+    problems = Problems()
+    validate(document.meta, PAGE_FIELDS, "content/x.md", problems)  # must not raise
+
+
+markdown_ish = st.text(alphabet=st.sampled_from(list("#*_-`[]()!<>|:\\ \n\t1a.\"'~=+")),
+                       max_size=300)
+
+
+@FUZZ
+@given(markdown_ish)
+def test_markdown_fuzz_never_raises(text: str) -> None:
+    renderer = MarkdownRenderer("de", "/", {"a.md": "/a/"})
+    result = renderer.render(text, "content/x.md", 5)
+    assert isinstance(result.html, str)
+
+
+def test_pathological_markdown_becomes_a_problem_or_html() -> None:
+    renderer = MarkdownRenderer("de", "/", {})
+    nested = "".join("  " * i + "- x\n" for i in range(1000))
+    for text in (nested, "`" * 2000, "-" * 30 + "x" + "-" * 20, "> " * 2000 + "x"):
+        result = renderer.render(text, "content/x.md", 5)
+        assert result.html or result.problems
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(["..", ".", "", "a", "%2e%2e", "b\\c", "\x00", "/", "ü"]),
+                min_size=1, max_size=6))
+def test_safe_join_never_leaves_the_root(parts: list[str]) -> None:
+    root = Path("/srv/out")
+    try:
+        target = safe_join(root, "/".join(parts))
+    except UnsafePath:
+        return
+    assert os.path.commonpath([root, os.path.abspath(target)]) == str(root)
+
+
+def test_case_and_normalisation_collisions_name_both_files(site: Callable[..., Path]) -> None:
+    nfd = unicodedata.normalize("NFD", "Über.md")
+    root = site(**{"content__Kontakt_dot_md": "---\ntitle: K\nperson: anna\n---\nx\n",
+                   "content__kontakt_dot_md": "---\ntitle: k\nperson: anna\n---\nx\n",
+                   f"content__{nfd[:-3]}_dot_md": "---\ntitle: Ü\nperson: anna\n---\nx\n",
+                   "content__ueber_dot_md": "---\ntitle: ue\nperson: anna\n---\nx\n"})
+    result = run_cli("build", root)
+    assert result.code == 1
+    assert "'content/Kontakt.md' and 'content/kontakt.md' both become the page /kontakt/" in result.err
+    assert "both become the page /ueber/" in result.err
+
+
+def test_symlinks_leaving_the_site_are_skipped_with_a_warning(site: Callable[..., Path],
+                                                               tmp_path: Path) -> None:
+    root = site()
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: Geheim\nperson: anna\n---\ngeheim\n")
+    (root / "content" / "geheim.md").symlink_to(secret)
+    (root / "content" / "loop").symlink_to(root / "content", target_is_directory=True)
+    (root / "static" / "passwd").symlink_to("/etc/passwd")
+    result = run_cli("build", root, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert "content/geheim.md: skipped a link that points outside the site folder" in result.err
+    assert "static/passwd: skipped a link" in result.err
+    assert not (tmp_path / "out" / "geheim").exists()
+    assert not (tmp_path / "out" / "passwd").exists()
+
+
+@pytest.mark.parametrize("name", [".#index.md", "index.md~", "notes.swp", "#index.md#", "_draft.md"])
+def test_editor_litter_is_ignored(site: Callable[..., Path], tmp_path: Path, name: str) -> None:
+    root = site()
+    (root / "content" / name).write_text("kaputt: [")
+    result = run_cli("build", root, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
