@@ -15,19 +15,9 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .errors import Problem
-from .urls import slugify
+from .typography import HeadingIdProcessor, TypographyProcessor
 
-_QUOTES = {
-    "de": {"left-double-quote": "&bdquo;", "right-double-quote": "&ldquo;",
-           "left-single-quote": "&sbquo;", "right-single-quote": "&rsquo;"},
-    "en": {},
-}
 _EXTERNAL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
-
-
-def heading_id(value: str, separator: str) -> str:
-    """Heading ids the German way: `Über Öl` -> `ueber-oel`."""
-    return slugify(value).replace("-", separator) or "abschnitt"
 
 
 @dataclass
@@ -78,14 +68,13 @@ class MarkdownRenderer:
         self.pages_by_source = pages_by_source
         self.job: _Job | None = None
         self.md = markdown.Markdown(
-            extensions=["tables", "footnotes", "attr_list", "fenced_code", "toc", "smarty"],
-            extension_configs={
-                "toc": {"slugify": heading_id},
-                "smarty": {"substitutions": _QUOTES.get(language, {})},
-                "footnotes": {"BACKLINK_TITLE": "", "SUPERSCRIPT_TEXT": "{}"},
-            },
+            extensions=["tables", "footnotes", "attr_list", "fenced_code"],
+            extension_configs={"footnotes": {"BACKLINK_TITLE": "", "SUPERSCRIPT_TEXT": "{}"}},
             output_format="html",
         )
+        # After the inline patterns (20) and the footnotes (50); before the prefixing of ids.
+        self.md.treeprocessors.register(TypographyProcessor(self.md, language), "zuhause-typography", 8)
+        self.md.treeprocessors.register(HeadingIdProcessor(self.md), "zuhause-heading-ids", 7)
         self.md.treeprocessors.register(_LinkRewriter(self.md, self), "zuhause-links", 1)
 
     def render(self, body: str, source: str, body_line: int, page_dir: str = "",
