@@ -18,7 +18,8 @@ def html(text: str, language: str = "de", **kwargs: str) -> str:
     ("de", "Das 'kleine' Wort", "Das ‚kleine‘ Wort"),
     ("en", "The 'small' word, don't", "The ‘small’ word, don’t"),
     ("de", 'Sie: "*ja*" sagt sie', "Sie: „<em>ja</em>“ sagt sie"),
-    ("de", "von 8--17 Uhr --- oder so...", "von 8–17 Uhr — oder so…"),
+    ("de", "von 8--17 Uhr --- oder so...", "von 8–17\u00a0Uhr — oder so…"),
+    ("de", "ab 350 € und 12 %", "ab 350\u00a0€ und 12\u00a0%"),
 ])
 def test_typographic_quotes_and_dashes(language: str, text: str, expected: str) -> None:
     assert html(text, language) == f"<p>{expected}</p>"
@@ -46,3 +47,8 @@ def test_story_ids_and_fragments_get_the_person_prefix() -> None:
 def test_first_paragraph_skips_headings_and_strips_markup() -> None:
     assert first_paragraph("## Titel\n\nDas ist *ein* [Link](x.md)\nweiter.\n\nZwei") == \
         "Das ist ein Link weiter."
+
+
+def test_tables_scroll_in_a_labelled_focusable_region() -> None:
+    result = html("| a | b |\n|---|---|\n| 1 | 2 |", "en")
+    assert result.startswith('<div aria-label="Table" class="table-wrap" role="region" tabindex="0"><table>')

@@ -15,7 +15,8 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .errors import Problem
-from .typography import HeadingIdProcessor, TypographyProcessor
+from .i18n import Translator
+from .typography import HeadingIdProcessor, TableWrapProcessor, TypographyProcessor
 
 _EXTERNAL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
 
@@ -75,6 +76,8 @@ class MarkdownRenderer:
         # After the inline patterns (20) and the footnotes (50); before the prefixing of ids.
         self.md.treeprocessors.register(TypographyProcessor(self.md, language), "zuhause-typography", 8)
         self.md.treeprocessors.register(HeadingIdProcessor(self.md), "zuhause-heading-ids", 7)
+        self.md.treeprocessors.register(
+            TableWrapProcessor(self.md, Translator(language)("table")), "zuhause-tables", 6)
         self.md.treeprocessors.register(_LinkRewriter(self.md, self), "zuhause-links", 1)
 
     def render(self, body: str, source: str, body_line: int, page_dir: str = "",

@@ -18,6 +18,7 @@ from .i18n import Translator, format_date
 from .legal import phone_uri
 from .markup import MarkdownRenderer, first_paragraph
 from .pages import Page, as_datetime
+from .typography import educate_text
 from .people import Person
 from .urls import base_path, collision_key, site_url
 
@@ -176,14 +177,17 @@ def _entry_from_page(page: Page, config: SiteConfig) -> PageEntry:
     values = page.values
     content_path = PurePosixPath(page.source).relative_to("content")
     first = first_paragraph(page.body)
+    language = config.language
+    summary = values.get("summary") or values.get("description") or first
+    description = values.get("description") or values.get("summary") or first
     return PageEntry(
         kind=page.kind, path=page.path, title=values.get("title", ""),
         person_id=values.get("person", ""), source=page.source, body=page.body,
         body_line=page.body_line,
         page_dir="" if content_path.parent == PurePosixPath(".")
         else unicodedata.normalize("NFC", str(content_path.parent)),
-        description=values.get("description") or values.get("summary") or first,
-        summary=values.get("summary") or values.get("description") or first,
+        description=educate_text(description, language),
+        summary=educate_text(summary, language),
         date=as_datetime(values["date"], config.timezone) if "date" in values else None,
         updated=as_datetime(values["updated"], config.timezone) if "updated" in values else None,
         price=values.get("price", ""),

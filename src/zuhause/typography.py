@@ -16,6 +16,8 @@ _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd"
            "figcaption", "caption", "div", "ol", "ul", "table", "tr", "thead", "tbody"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
+_UNIT_SPACE = re.compile(r"(?<=\d) (?=(?:€|%|Uhr\b|h\b|km\b|cm\b|mm\b|m²|kg\b))")
+_QUOTE = re.compile("[\"']")
 _OPENERS = " \t\n([{\u2013\u2014/\u201e\u201c\u201a\u2018\u00a0"
 
 
@@ -61,32 +63,62 @@ class TypographyProcessor(Treeprocessor):
                     child.tail = self._educate(child.tail, state)
 
     def _educate(self, text: str, state: dict) -> str:  # type: ignore[type-arg]
-        if not any(c in text for c in "\"'-."):
-            state["previous"] = text[-1]
-            return text
-        text = text.replace("---", "\u2014").replace("--", "\u2013").replace("...", "\u2026")
-        q = self.quotes
-        out = []
-        previous = state["previous"]
-        for index, char in enumerate(text):
-            following = text[index + 1] if index + 1 < len(text) else " "
-            if char == '"':
-                char = q.double_open if previous in _OPENERS else q.double_close
-            elif char == "'":
+        if "--" in text or "..." in text:
+            text = text.replace("---", "\u2014").replace("--", "\u2013").replace("...", "\u2026")
+        if " " in text:
+            text = _UNIT_SPACE.sub("\u00a0", text)
+        if '"' in text or "'" in text:
+            q = self.quotes
+            start = state["previous"]
+
+            def replace(match: re.Match[str]) -> str:
+                index = match.start()
+                previous = text[index - 1] if index else start
+                following = text[index + 1] if index + 1 < len(text) else " "
+                if match.group() == '"':
+                    return q.double_open if previous in _OPENERS else q.double_close
                 if previous.isalnum() and following.isalpha():
-                    char = APOSTROPHE
-                elif previous in _OPENERS and not following.isspace() and not following.isdigit():
-                    char = q.single_open
+                    return APOSTROPHE
+                if previous in _OPENERS and not following.isspace() and not following.isdigit():
                     state["single_open"] = True
-                elif state["single_open"]:
-                    char = q.single_close
+                    return q.single_open
+                if state["single_open"]:
                     state["single_open"] = False
-                else:
-                    char = APOSTROPHE
-            out.append(char)
-            previous = char
-        state["previous"] = previous
-        return "".join(out)
+                    return q.single_close
+                return APOSTROPHE
+
+            text = _QUOTE.sub(replace, text)
+        state["previous"] = text[-1]
+        return text
+
+
+def educate_text(text: str, language: str) -> str:
+    """Typographic quotes and dashes for a plain text outside Markdown (summaries, titles)."""
+    if not text:
+        return text
+    element = etree.Element("p")
+    element.text = text
+    TypographyProcessor(None, language).run(element)
+    return element.text or ""
+
+
+class TableWrapProcessor(Treeprocessor):
+    """Wraps tables in a focusable, labelled region that scrolls by itself on small screens."""
+
+    def __init__(self, md: object, label: str) -> None:
+        super().__init__(md)  # type: ignore[arg-type]
+        self.label = label
+
+    def run(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag == "table":
+                    wrap = etree.Element("div", {"class": "table-wrap", "tabindex": "0",
+                                                 "role": "region", "aria-label": self.label})
+                    wrap.tail, child.tail = child.tail, None
+                    parent.remove(child)
+                    wrap.append(child)
+                    parent.insert(index, wrap)
 
 
 class HeadingIdProcessor(Treeprocessor):
