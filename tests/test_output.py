@@ -149,7 +149,7 @@ def test_second_build_reuses_unchanged_pages(site: Callable[..., Path]) -> None:
     (root / "content" / "preise.md").write_text("---\ntitle: Preise\nperson: anna\n---\nBrot 5 €\n")
     third = build_site(root)
     assert third.rendered == 1
-    assert "Brot 5 €" in (root / "public" / "preise" / "index.html").read_text()
+    assert "Brot 5\u00a0€" in (root / "public" / "preise" / "index.html").read_text()
 
 
 @pytest.mark.parametrize("relative", ["../x", "/etc/passwd", "a/../../x", "a\\..\\x", "a/\x00",

@@ -124,7 +124,7 @@ def test_template_syntax_in_markdown_and_front_matter_stays_literal(
     result = run_cli("build", root, "-o", tmp_path / "out")
     assert result.code == 0, result.err
     html = (tmp_path / "out" / "index.html").read_text("utf-8")
-    assert "{{ 7*7 }}" in html and "{% include &#39;base.html&#39; %}" in html
+    assert "{{ 7*7 }}" in html and "{% include ‚base.html‘ %}" in html
     assert "49" not in html
 
 
