@@ -113,7 +113,8 @@ def test_owner_file_where_a_page_goes_is_an_error_and_untouched(site: Callable[.
     (out / "impressum" / "index.html").write_text("mein eigenes Impressum")
     result = run_cli("build", root)
     assert result.code == 1
-    assert "public/impressum/index.html:1:1: this file in the output folder was not made by zuhause" in result.err
+    assert ("public/impressum/index.html:1:1: this file in the output folder was not made by "
+            "zuhause") in result.err
     assert (out / "impressum" / "index.html").read_text() == "mein eigenes Impressum"
 
 

@@ -110,7 +110,7 @@ def _same_but_manifest(a: Path, b: Path) -> bool:
 def test_latin1_file_names_line_column_and_offset(site: Callable[..., Path]) -> None:
     root = site()
     (root / "content" / "index.md").write_bytes(
-        "---\ntitle: Willkommen\nperson: anna\n---\nSch".encode() + b"\xf6n hier.\n")
+        b"---\ntitle: Willkommen\nperson: anna\n---\nSch" + b"\xf6n hier.\n")
     result = run_cli("build", root)
     assert result.code == 1
     assert "content/index.md:5:4: this file is not UTF-8 text (byte 0xF6 at offset 42)" in result.err

@@ -10,12 +10,12 @@ from .config import SiteConfig, read_config
 from .discover import SiteFiles, discover, is_ignored_static, walk_files
 from .errors import Problem, Problems, SiteError
 from .feeds import atom_feed, robots_txt, sitemap
+from .frontmatter import Position, YamlMap
 from .legal import check_legal
 from .model import SiteModel, build_model
 from .output import Staging, UnsafePath, check_output_folder, describe_os_error, recover
 from .pages import read_page
 from .people import read_person
-from .frontmatter import Position, YamlMap
 from .schema import Field, validate
 from .themes import Theme, resolve_theme_chain, static_folders
 from .writer import write_pages

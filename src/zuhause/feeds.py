@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from xml.sax.saxutils import escape
 
 from .i18n import Translator
@@ -14,7 +14,7 @@ def atom_feed(model: SiteModel) -> str:
     t = Translator(model.config.language)
     posts = model.posts
     updated = max(((p.updated or p.date) for p in posts if p.date),
-                  default=datetime(2000, 1, 1, tzinfo=timezone.utc))
+                  default=datetime(2000, 1, 1, tzinfo=UTC))
     journal = model.special.get("journal", "")
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',

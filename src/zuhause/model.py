@@ -18,8 +18,8 @@ from .i18n import Translator, format_date
 from .legal import phone_uri
 from .markup import MarkdownRenderer, first_paragraph
 from .pages import Page, as_datetime
-from .typography import educate_text
 from .people import Person
+from .typography import educate_text
 from .urls import base_path, collision_key, site_url
 
 
@@ -212,7 +212,7 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
     entries = [_entry_from_page(p, config) for p in pages if drafts or not p.draft]
     people_by_id = {p.id: p for p in people}
 
-    for entry, page in zip(entries, [p for p in pages if drafts or not p.draft]):
+    for entry, page in zip(entries, [p for p in pages if drafts or not p.draft], strict=True):
         if entry.person_id and entry.person_id not in people_by_id \
                 and f"people/{entry.person_id}.md" not in unreadable:
             pos = page.meta.value_at("person")

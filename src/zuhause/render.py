@@ -126,7 +126,7 @@ class PageRenderer:
         )
 
     def page_view(self, entry: PageEntry, teaser: bool = False,
-                  content: Markup = Markup("")) -> PageView:
+                  content: Markup | None = None) -> PageView:
         """The view of a page; teasers (for lists and menus) skip content and structured data."""
         model = self.model
         person = model.people[entry.person_id]
@@ -134,7 +134,7 @@ class PageRenderer:
         return PageView(
             title=entry.title, url=model.url(entry.path), canonical_url=canonical, kind=entry.kind,
             description=entry.description or model.config.description or entry.title,
-            person=person, summary=entry.summary, price=entry.price, content=content,
+            person=person, summary=entry.summary, price=entry.price, content=content or Markup(""),
             template=entry.template, date=entry.date,
             structured_data=None if teaser else page_data(entry, model),
             reply_url=reply_url(person, model.config, entry.title) if entry.kind == "post" else "",

@@ -4,7 +4,6 @@ unknown keys with did-you-mean, conversion of text values, and the docs."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -64,11 +63,12 @@ def parse_date(text: str) -> date | datetime:
         return date(int(match[1]), int(match[2]), int(match[3]))
     match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(Z|[+-]\d{2}:\d{2})?", text)
     if match:
-        return datetime.fromisoformat(f"{match[1]}T{match[2]}{'+00:00' if match[3] == 'Z' else match[3] or ''}")
+        offset = "+00:00" if match[3] == "Z" else match[3] or ""
+        return datetime.fromisoformat(f"{match[1]}T{match[2]}{offset}")
     raise ValueError(text)
 
 
-def _convert(field: Field, value: Any, raw_hint: str) -> Any:
+def _convert(field: Field, value: Any) -> Any:
     kind = field.kind
     if kind in ("text", "line"):
         return _one_line(field, value)
@@ -76,7 +76,8 @@ def _convert(field: Field, value: Any, raw_hint: str) -> Any:
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             raise _Invalid(f"'{field.name}' should be a list of short texts",
-                           f"Write one item per line, each starting with '- ', e.g.\n    {field.name}:\n      - {field.example or '…'}")
+                           "Write one item per line, each starting with '- ', e.g.\n"
+                           f"    {field.name}:\n      - {field.example or '…'}")
         cleaned = [i.strip() for i in items if i.strip()]
         if len(cleaned) < field.min_items:
             raise _Invalid(f"'{field.name}' needs at least {field.min_items} item(s)",
@@ -185,7 +186,7 @@ def validate(data: YamlMap, fields: tuple[Field, ...], name: str, problems: Prob
                                   for item in value]
             continue
         try:
-            result[field.name] = _convert(field, value, "")
+            result[field.name] = _convert(field, value)
         except _Invalid as invalid:
             problems.add(name, pos.line, pos.column, prefix + invalid.message, invalid.hint,
                          "schema.value")
@@ -203,9 +204,6 @@ def position_of(data: YamlMap, *keys: str) -> Position:
         else:
             break
     return pos
-
-
-Validator = Callable[[YamlMap, str, Problems], dict[str, Any]]
 
 
 def fields_markdown(fields: tuple[Field, ...]) -> str:
