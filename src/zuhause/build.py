@@ -66,8 +66,8 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False) -> 
     files = discover(root)
     people = [p for p in (read_person(root, path, problems) for path in files.people) if p]
     pages = [p for p in (read_page(root, path, problems) for path in files.pages) if p]
-    unreadable = frozenset(path.as_posix() for path in [*files.people, *files.pages]) - {
-        item.source for item in [*people, *pages]}
+    read_ok = {person.source for person in people} | {page.source for page in pages}
+    unreadable = frozenset(path.as_posix() for path in [*files.people, *files.pages]) - read_ok
     if config is None:
         problems.check()
         raise AssertionError("read_config returned None without a problem")
@@ -138,8 +138,8 @@ def _write_site_files(loaded: LoadedSite, staging: Staging) -> None:
         relatives = ([path.relative_to("static") for path in loaded.files.static]
                      if folder == site_static
                      else walk_files(folder, folder, model.warnings, is_ignored_static))
-        for relative in relatives:
-            static[relative.as_posix()] = folder / relative
+        for path in relatives:
+            static[path.as_posix()] = folder / path
     generated = {
         "sitemap.xml": sitemap(model),
         "robots.txt": robots_txt(model),

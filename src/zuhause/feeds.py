@@ -51,9 +51,9 @@ def sitemap(model: SiteModel) -> str:
     for entry in sorted(model.pages, key=lambda e: e.path):
         if entry.kind == "not_found":
             continue
-        lines.append(f"  <url><loc>{escape(model.absolute_url(entry.path))}</loc>"
-                     + (f"<lastmod>{(entry.updated or entry.date).date().isoformat()}</lastmod>"
-                        if (entry.updated or entry.date) else "") + "</url>")
+        changed = entry.updated or entry.date
+        lastmod = f"<lastmod>{changed.date().isoformat()}</lastmod>" if changed else ""
+        lines.append(f"  <url><loc>{escape(model.absolute_url(entry.path))}</loc>{lastmod}</url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 

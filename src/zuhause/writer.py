@@ -71,7 +71,7 @@ def page_fingerprint(entry: PageEntry, site: str, listing: str) -> str:
 
 def _render_chunk(renderer: PageRenderer, entries: list[tuple[PageEntry, str]],
                   staging_root: Path) -> list[tuple[str, dict[str, object], list[Problem]]]:
-    results = []
+    results: list[tuple[str, dict[str, object], list[Problem]]] = []
     for entry, fingerprint in entries:
         result = renderer.render(entry)
         if result.problems:
