@@ -254,7 +254,7 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
     for entry in entries:
         if entry.kind == "section" and entry.list_of:
             entry.menu = True
-            entry.order = entry.order or (50 if entry.list_of == "offer" else 60)
+            entry.order = entry.order or (5 if entry.list_of == "offer" else 6)
     if not any(e.template == "contact" for e in entries):
         contact = generated("contact", "contact_slug", "contact", "contact",
                             Markup("<p>{}</p>").format(t("contact_intro")))
