@@ -14,8 +14,9 @@ from .build import build_site
 from .errors import SiteError
 
 
-class Terminated(Exception):
-    """The process was asked to stop (SIGTERM)."""
+class Terminated(BaseException):
+    """The process was asked to stop (SIGTERM). Like KeyboardInterrupt, no `except Exception`
+    in the library may swallow it."""
 
 
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:

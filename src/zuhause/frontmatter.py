@@ -63,7 +63,11 @@ class _YamlRefused(yaml.MarkedYAMLError):
 
 
 class _TextLoader(yaml.SafeLoader):
-    """A SafeLoader that resolves no implicit types and refuses anchors, aliases and tags."""
+    """A SafeLoader that resolves no implicit types and refuses anchors, aliases and tags.
+
+    Slow (pure Python) but precise: it reads the documents the fast loader did not accept,
+    so that every message comes from one place.
+    """
 
     yaml_implicit_resolvers: dict[Any, Any] = {}
 
@@ -88,11 +92,38 @@ class _TextLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def _construct_text(loader: _TextLoader, node: yaml.ScalarNode) -> str:
+_FAST = bool(getattr(yaml, "__with_libyaml__", False))
+if _FAST:
+    class _FastTextLoader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor,  # type: ignore[misc]
+                          yaml.resolver.Resolver):
+        """libyaml's parser with the same text-only constructors; used when nothing is refused."""
+
+        yaml_implicit_resolvers: dict[Any, Any] = {}
+
+        def __init__(self, text: str, line_offset: int) -> None:
+            yaml.cyaml.CParser.__init__(self, text)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+            self.line_offset = line_offset
+
+        position = _TextLoader.position
+
+
+def _plain_events_only(text: str) -> bool:
+    """True when the document has no anchor, alias or explicit tag (checked by libyaml)."""
+    for event in yaml.parse(text, Loader=yaml.CBaseLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return False
+        if getattr(event, "tag", None) not in (None, "!"):
+            return False
+    return True
+
+
+def _construct_text(loader: Any, node: yaml.ScalarNode) -> str:
     return str(loader.construct_scalar(node))
 
 
-def _construct_list(loader: _TextLoader, node: yaml.SequenceNode) -> YamlList:
+def _construct_list(loader: Any, node: yaml.SequenceNode) -> YamlList:
     result = YamlList(loader.position(node.start_mark))
     for item in node.value:
         result.append(loader.construct_object(item, deep=True))
@@ -100,7 +131,7 @@ def _construct_list(loader: _TextLoader, node: yaml.SequenceNode) -> YamlList:
     return result
 
 
-def _construct_map(loader: _TextLoader, node: yaml.MappingNode) -> YamlMap:
+def _construct_map(loader: Any, node: yaml.MappingNode) -> YamlMap:
     result = YamlMap(loader.position(node.start_mark))
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
@@ -119,9 +150,11 @@ def _construct_map(loader: _TextLoader, node: yaml.MappingNode) -> YamlMap:
     return result
 
 
-_TextLoader.add_constructor("tag:yaml.org,2002:str", _construct_text)
-_TextLoader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
-_TextLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+_LOADERS: list[Any] = [_TextLoader, *([_FastTextLoader] if _FAST else [])]
+for _loader in _LOADERS:
+    _loader.add_constructor("tag:yaml.org,2002:str", _construct_text)
+    _loader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
+    _loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 
 _QUOTE_HINT = 'Put the whole value in double quotes, for example: title: "Angebot: Küchen nach Maß"'
 _SCANNER_HINTS = [
@@ -145,6 +178,16 @@ def _hint_for(message: str) -> str:
 
 def load_yaml(text: str, name: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
     """Parse one YAML document as text values. Returns (data, problems); data is None on error."""
+    if _FAST:
+        try:
+            if _plain_events_only(text):
+                fast = _FastTextLoader(text, line_offset)
+                try:
+                    return fast.get_single_data(), []
+                finally:
+                    fast.dispose()
+        except yaml.YAMLError:
+            pass  # the careful loader below says what is wrong, in its words
     loader = _TextLoader(text, line_offset)
     try:
         return loader.get_single_data(), []

@@ -137,7 +137,7 @@ class Staging:
     root: Path = field(init=False)
     files: dict[str, dict[str, object]] = field(default_factory=dict)
     previous: dict[str, dict[str, object]] | None = None
-    kept: list[str] = field(default_factory=list)
+    _foreign: list[str] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.out.parent.mkdir(parents=True, exist_ok=True)
@@ -182,7 +182,12 @@ class Staging:
         return True
 
     def foreign_files(self) -> list[str]:
-        """Files in `out` that zuhause did not write (relative, posix)."""
+        """Files in `out` that zuhause did not write (relative, posix); listed once per build."""
+        if self._foreign is None:
+            self._foreign = self._list_foreign_files()
+        return self._foreign
+
+    def _list_foreign_files(self) -> list[str]:
         if not self.out.is_dir():
             return []
         ours = set(self.previous or {}) | {MANIFEST}
