@@ -33,14 +33,10 @@ def safe_join(root: Path, relative: str) -> Path:
     """`root / relative`, refusing anything that could end outside `root`."""
     if not relative or "\x00" in relative or "\\" in relative or relative.startswith("/"):
         raise UnsafePath(relative)
-    parts = relative.split("/")
-    if any(part in ("", ".", "..") for part in parts[:-1]) or parts[-1] in ("", ".", ".."):
+    if any(part in ("", ".", "..") for part in relative.split("/")):
         raise UnsafePath(relative)
-    target = root.joinpath(*parts)
-    root_text = os.path.abspath(root)
-    if os.path.commonpath([root_text, os.path.abspath(target)]) != root_text:
-        raise UnsafePath(relative)
-    return target
+    # No absolute path, no empty, '.' or '..' segment, no backslash: the join stays in `root`.
+    return Path(os.path.join(root, relative))
 
 
 def write_file(root: Path, relative: str, data: bytes) -> dict[str, object]:
@@ -191,11 +187,14 @@ class Staging:
         if not self.out.is_dir():
             return []
         ours = set(self.previous or {}) | {MANIFEST}
+        top = os.fspath(self.out)
         found = []
-        for directory, dirnames, filenames in os.walk(self.out):
+        for directory, dirnames, filenames in os.walk(top):
             dirnames.sort()
-            for name in sorted(filenames) + [d for d in dirnames if os.path.islink(Path(directory, d))]:
-                relative = Path(directory, name).relative_to(self.out).as_posix()
+            prefix = directory[len(top) + 1:].replace(os.sep, "/")
+            links = [d for d in dirnames if os.path.islink(os.path.join(directory, d))]
+            for name in sorted(filenames) + links:
+                relative = f"{prefix}/{name}" if prefix else name
                 if relative not in ours:
                     found.append(relative)
         return found
@@ -252,28 +251,25 @@ def _carry(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
-def _same(path: Path, twin: Path) -> bool:
+def _same(path: str, twin: str) -> bool:
     """Whether `twin` in the new output carries the same file as `path` in the old one."""
-    if path.is_symlink() or twin.is_symlink():
-        return path.is_symlink() and twin.is_symlink() and os.readlink(path) == os.readlink(twin)
-    if not twin.is_file():
+    if os.path.islink(path) or os.path.islink(twin):
+        return os.path.islink(path) and os.path.islink(twin) and os.readlink(path) == os.readlink(twin)
+    if not os.path.isfile(twin):
         return False
     return os.path.samefile(path, twin) or filecmp.cmp(path, twin, shallow=False)
 
 
 def _clear_old(old: Path, new: Path, ours: set[str]) -> list[str]:
     """Delete from the old output what was ours or now lives on in the new one."""
-    for directory, _dirnames, filenames in os.walk(old, topdown=False):
-        for name in filenames:
-            path = Path(directory, name)
-            relative = path.relative_to(old).as_posix()
-            twin = new / relative
-            if relative in ours or _same(path, twin):
-                path.unlink()
-        for name in _dirnames:
-            path = Path(directory, name)
-            if path.is_symlink() and (new / path.relative_to(old)).is_symlink():
-                path.unlink()
+    top = os.fspath(old)
+    for directory, dirnames, filenames in os.walk(top, topdown=False):
+        prefix = directory[len(top) + 1:].replace(os.sep, "/")
+        for name in filenames + [d for d in dirnames if os.path.islink(os.path.join(directory, d))]:
+            path = os.path.join(directory, name)
+            relative = f"{prefix}/{name}" if prefix else name
+            if relative in ours or _same(path, os.path.join(new, relative)):
+                os.unlink(path)
         try:
             os.rmdir(directory)
         except OSError:
