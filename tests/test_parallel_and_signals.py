@@ -11,7 +11,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import tree_bytes
+from support import tree_bytes
+
 from zuhause import build_site
 from zuhause.writer import PARALLEL_FROM
 

@@ -10,7 +10,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from conftest import EXAMPLE_SITE, REPO, run_cli
+from support import EXAMPLE_SITE, REPO, run_cli
 
 
 def readme_commands() -> list[str]:

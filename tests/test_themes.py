@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import run_cli
+from support import run_cli
 
 
 def test_site_template_replaces_the_theme_template(site: Callable[..., Path], tmp_path: Path) -> None:
