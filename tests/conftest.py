@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from support import EXAMPLE_BASE_URL, EXAMPLE_SITE, MINIMAL_SITE, write_site
+from playwright.sync_api import Browser, sync_playwright
+from support import CHROMIUM, EXAMPLE_BASE_URL, EXAMPLE_SITE, MINIMAL_SITE, write_site
 
 from zuhause import build_site
 
@@ -31,3 +32,12 @@ def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = work / "public"
     build_site(site_copy, out, base_url=EXAMPLE_BASE_URL)
     return out
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, driven by Playwright, once per session."""
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM)
+        yield instance
+        instance.close()

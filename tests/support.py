@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+import shutil
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from zuhause.cli import main
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE_SITE = REPO / "example-site"
 EXAMPLE_BASE_URL = "https://example.org/repo/"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 MINIMAL_SITE = """
 -- zuhause.yaml --

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
@@ -12,6 +13,7 @@ from types import FrameType
 from . import __version__
 from .build import build_site
 from .errors import SiteError
+from .serve import DevSession, is_loopback
 
 
 class Terminated(BaseException):
@@ -44,7 +46,42 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--drafts", action="store_true", help="include pages marked draft: true")
     build.add_argument("--jobs", type=int, default=None,
                        help="how many processes render pages (default: one per CPU core)")
+    serve = commands.add_parser("serve", help="build, serve on this computer and rebuild on change",
+                                description="Build the site, serve it at http://127.0.0.1:8000/ "
+                                "(under the base URL's path), rebuild after every saved change "
+                                "and reload open browser tabs.")
+    serve.add_argument("site", nargs="?", default=".", type=Path,
+                       help="the site folder, which holds zuhause.yaml (default: this folder)")
+    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to listen on (default: 127.0.0.1, this computer only)")
+    serve.add_argument("--base-url", default=None, help="the address the site will live at")
+    serve.add_argument("--drafts", action="store_true", help="include pages marked draft: true")
     return parser
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """`zuhause serve`: serve until Ctrl-C."""
+    if not is_loopback(args.host):
+        print(f"warning: listening on {args.host}: other computers in your network can see "
+              "the site while it is served.", file=sys.stderr)
+    session = DevSession(args.site, args.host, args.port, args.base_url, args.drafts,
+                         log=lambda text: print(text, file=sys.stderr, flush=True))
+    try:
+        url = session.start()
+        print(f"Serving {url} (press Ctrl-C to stop)", flush=True)
+        stop = threading.Event()
+        while not stop.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+    except OSError as error:
+        print(f"zuhause serve: cannot listen on {args.host}:{args.port}: {error.strerror}\n"
+              "    Another program may use this port; try --port 8001.", file=sys.stderr)
+        return 1
+    finally:
+        session.stop()
+    return 0
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -62,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        return {"build": run_build}[args.command](args)
+        return {"build": run_build, "serve": run_serve}[args.command](args)
     except SiteError as error:
         print(error.format(), file=sys.stderr)
         return error.exit_code

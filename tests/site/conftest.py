@@ -15,8 +15,8 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
-from site_support import CHROMIUM, LOCAL_HOSTS, PREFIX, VNU_JAR, axe_violations
+from playwright.sync_api import Browser, Page
+from site_support import LOCAL_HOSTS, PREFIX, VNU_JAR, axe_violations
 
 
 class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
@@ -53,15 +53,6 @@ def site_pages(example_build: Path) -> list[str]:
         relative = path.relative_to(example_build).as_posix()
         pages.append(relative.removesuffix("index.html"))
     return pages
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium, driven by Playwright, once per session."""
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM)
-        yield instance
-        instance.close()
 
 
 class Visit:

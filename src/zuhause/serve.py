@@ -1,0 +1,145 @@
+"""`zuhause serve`: build, serve the last complete build on loopback, watch the site and its
+theme, rebuild after every save and tell open browser tabs to reload."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from .build import build_site
+from .config import read_config
+from .devhttp import DevServer, DevState, allowed_hosts
+from .errors import Problem, Problems, SiteError
+from .reload import BuildEvents
+from .themes import resolve_theme_chain
+from .urls import base_path
+from .watch import ChangeCollector, start_watching
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+KEEP_SNAPSHOTS = 3
+
+
+def snapshot_of(build: Path, target: Path) -> Path:
+    """An unchanging copy of a build made of hard links (cheap; builds never edit files)."""
+    for directory, _dirnames, filenames in os.walk(build):
+        relative = os.path.relpath(directory, build)
+        destination = target / relative if relative != "." else target
+        destination.mkdir(parents=True, exist_ok=True)
+        for name in filenames:
+            source = os.path.join(directory, name)
+            try:
+                os.link(source, destination / name)
+            except OSError:
+                shutil.copy2(source, destination / name)
+    return target
+
+
+class DevSession:
+    """One run of the dev server; `start()` returns the URL, `stop()` ends everything."""
+
+    def __init__(self, site: Path, host: str = "127.0.0.1", port: int = 8000,
+                 base_url: str | None = None, drafts: bool = False,
+                 log: Callable[[str], None] = print) -> None:
+        self.site = site
+        self.host = host
+        self.port = port
+        self.base_url = base_url
+        self.drafts = drafts
+        self.log = log
+        self.builds = 0
+        self.work = Path(tempfile.mkdtemp(prefix="zuhause-serve-"))
+        config = read_config(site, Problems(), base_url)
+        self.state = DevState(base_path(config.base_url) if config else "/", BuildEvents(), set())
+        self._threads: list[threading.Thread] = []
+        self._stop_watching: Callable[[], None] | None = None
+        self.server: DevServer | None = None
+        self.collector: ChangeCollector | None = None
+
+    @property
+    def url(self) -> str:
+        """Where the site is served."""
+        assert self.server is not None
+        host = self.host if ":" not in self.host else f"[{self.host}]"
+        return f"http://{host}:{self.server.server_port}{self.state.base_path}"
+
+    def start(self) -> str:
+        """Build once, start serving and watching; returns the URL."""
+        self.rebuild(set())
+        self.server = DevServer((self.host, self.port), self.state)
+        self.state.allowed_hosts = allowed_hosts(self.host, self.server.server_port)
+        self._spawn(self.server.serve_forever)
+        roots = [self.site, *self._theme_roots()]
+        self.collector = ChangeCollector(roots, ignored=[self.site / "public", self.work])
+        self._stop_watching = start_watching(roots, self.collector)
+        self._spawn(self._build_loop)
+        return self.url
+
+    def _theme_roots(self) -> list[Path]:
+        config = read_config(self.site, Problems(), self.base_url)
+        if config is None:
+            return []
+        chain = resolve_theme_chain(config.theme, self.site, Problems())
+        site = os.path.realpath(self.site)
+        return [theme.root for theme in chain
+                if not os.path.realpath(theme.root).startswith(site + os.sep)]
+
+    def _spawn(self, target: Callable[[], None]) -> None:
+        thread = threading.Thread(target=target, daemon=True)
+        thread.start()
+        self._threads.append(thread)
+
+    def _build_loop(self) -> None:
+        assert self.collector is not None
+        while True:
+            changed = self.collector.wait_for_changes()
+            if changed is None:
+                return
+            self.rebuild(changed)
+
+    def rebuild(self, changed: set[str]) -> None:
+        """Build into the work folder; on success serve a snapshot of it, else keep the old."""
+        self.builds += 1
+        kind = "css" if changed and all(path.endswith(".css") for path in changed) else "build"
+        try:
+            report = build_site(self.site, self.work / "out", base_url=self.base_url,
+                                drafts=self.drafts)
+        except SiteError as error:
+            self.state.publish(None, error.problems)
+            self.log(error.format())
+            return
+        except OSError as error:
+            problem = Problem(str(self.site), 0, 0, f"could not build: {error}", "", "serve.error")
+            self.state.publish(None, [problem])
+            self.log(problem.format())
+            return
+        snapshot = snapshot_of(self.work / "out", self.work / "snapshots" / str(self.builds))
+        self.state.publish(snapshot, [], kind)
+        self._prune_snapshots()
+        self.log(report.summary())
+
+    def _prune_snapshots(self) -> None:
+        folder = self.work / "snapshots"
+        numbers = sorted(int(p.name) for p in folder.iterdir() if p.name.isdigit())
+        for number in numbers[:-KEEP_SNAPSHOTS]:
+            shutil.rmtree(folder / str(number), ignore_errors=True)
+
+    def stop(self) -> None:
+        """Stop watching and serving, end listeners, join threads, remove the work folder."""
+        if self._stop_watching:
+            self._stop_watching()
+        self.state.events.close()
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+        for thread in self._threads:
+            thread.join(timeout=5)
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether binding to `host` keeps the server on this machine."""
+    return host in LOOPBACK
