@@ -219,3 +219,10 @@ def test_ctrl_c_stops_cleanly(site: Callable[..., Path]) -> None:
     out, err = process.communicate(timeout=15)
     assert process.returncode == 0
     assert "Traceback" not in err and "Stopped." in err
+
+
+def test_host_rules_by_listening_address() -> None:
+    from zuhause.devhttp import allowed_hosts
+    assert allowed_hosts("127.0.0.1", 8000) == {"localhost:8000", "127.0.0.1:8000", "[::1]:8000"}
+    assert "192.168.1.5:8000" in (allowed_hosts("192.168.1.5", 8000) or set())
+    assert allowed_hosts("0.0.0.0", 8000) is None  # any Host; zuhause serve prints a warning

@@ -35,7 +35,7 @@ class DevState:
 
     base_path: str
     events: BuildEvents
-    allowed_hosts: set[str]
+    allowed_hosts: set[str] | None  # None: any Host (only when listening on every interface)
     root: Path | None = None  # the last complete build
     problems: list[Problem] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -127,6 +127,8 @@ class DevRequestHandler(BaseHTTPRequestHandler):
         allowed = self.server.state.allowed_hosts
         host = (self.headers.get("Host") or "").lower()
         origin = (self.headers.get("Origin") or "").lower()
+        if allowed is None:
+            return not origin or origin.split("://", 1)[-1] == host
         if host not in allowed:
             return False
         return not origin or origin.split("://", 1)[-1] in allowed
@@ -236,8 +238,10 @@ class DevRequestHandler(BaseHTTPRequestHandler):
             events.leave()
 
 
-def allowed_hosts(bind_host: str, port: int) -> set[str]:
-    """The Host header values the server answers to."""
+def allowed_hosts(bind_host: str, port: int) -> set[str] | None:
+    """The Host header values the server answers to; None (any) when it listens everywhere."""
+    if bind_host in ("0.0.0.0", "::", ""):
+        return None
     names = set(LOOPBACK_NAMES)
     if bind_host not in ("127.0.0.1", "localhost", "::1"):
         names.add(bind_host if ":" not in bind_host else f"[{bind_host}]")
