@@ -99,6 +99,14 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
     if refused:
         raise SiteError(refused)
     loaded = load_site(root, base_url, drafts)
+    return write_site(loaded, out_path, jobs, started)
+
+
+def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
+               started: float | None = None) -> BuildReport:
+    """Render and write a loaded site into `out_path` through a staging folder."""
+    started = time.perf_counter() if started is None else started
+    root = loaded.root
     recover(out_path)
     try:
         staging = Staging(out_path)

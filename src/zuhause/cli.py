@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import signal
 import sys
 import threading
@@ -12,6 +13,7 @@ from types import FrameType
 
 from . import __version__
 from .build import build_site
+from .checking import check_site
 from .errors import SiteError
 from .serve import DevSession, is_loopback
 
@@ -57,7 +59,32 @@ def make_parser() -> argparse.ArgumentParser:
                        help="the address to listen on (default: 127.0.0.1, this computer only)")
     serve.add_argument("--base-url", default=None, help="the address the site will live at")
     serve.add_argument("--drafts", action="store_true", help="include pages marked draft: true")
+    check = commands.add_parser("check", help="say what makes the site faceless, broken, illegal "
+                                "or slow", description="Build the site into a temporary folder and "
+                                "report what to change, each finding with its file and line.")
+    check.add_argument("site", nargs="?", default=".", type=Path,
+                       help="the site folder, which holds zuhause.yaml (default: this folder)")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text for people (default), json for programs")
+    check.add_argument("--strict", action="store_true", help="warnings count like errors")
+    check.add_argument("--base-url", default=None, help="the address the site will live at")
     return parser
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """`zuhause check`."""
+    report = check_site(args.site, base_url=args.base_url)
+    if args.format == "json":
+        print(json.dumps({"findings": [f.as_dict() for f in report.findings],
+                          "skipped": [{"id": i, "reason": r} for i, r in report.skipped],
+                          "seconds": round(report.seconds, 3)}, ensure_ascii=False, indent=2))
+    else:
+        for finding in report.findings:
+            print(finding.format())
+        for check_id, reason in report.skipped:
+            print(f"skipped [{check_id}]: {reason}")
+        print(report.summary())
+    return report.exit_code(args.strict)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -99,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        return {"build": run_build, "serve": run_serve}[args.command](args)
+        return {"build": run_build, "serve": run_serve, "check": run_check}[args.command](args)
     except SiteError as error:
         print(error.format(), file=sys.stderr)
         return error.exit_code

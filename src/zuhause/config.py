@@ -82,6 +82,18 @@ PRIVACY_FIELDS = (
     Field("text", "text", "your own words for the privacy page (Markdown)"),
 )
 
+SKIP_FIELDS = (
+    Field("id", "line", "the id of the check, as zuhause check prints it", True,
+          "person.no-first-person"),
+    Field("reason", "text", "why this check does not fit your site", True,
+          "Wir schreiben bewusst in der dritten Person."),
+)
+
+CHECK_FIELDS = (
+    Field("skip", "maplist", "checks of zuhause check you switch off, each with its reason",
+          fields=SKIP_FIELDS),
+)
+
 SITE_FIELDS = (
     Field("title", "line", "the site's name", True, "Tischlerei Lindner"),
     Field("language", "choice", "the language visitors read", choices=LANGUAGES),
@@ -98,6 +110,7 @@ SITE_FIELDS = (
     Field("legal", "map", "the data for the Impressum", True, fields=LEGAL_FIELDS),
     Field("privacy", "map", "hosting and your own text for the privacy page",
           fields=PRIVACY_FIELDS),
+    Field("check", "map", "settings of zuhause check", fields=CHECK_FIELDS),
 )
 
 
@@ -119,6 +132,7 @@ class SiteConfig:
     legal: dict[str, Any]
     privacy: dict[str, Any]
     raw: YamlMap = field(repr=False, compare=False)
+    check: dict[str, Any] = field(default_factory=dict)
 
 
 def read_config(root: Path, problems: Problems, base_url: str | None = None) -> SiteConfig | None:
@@ -168,4 +182,5 @@ def read_config(root: Path, problems: Problems, base_url: str | None = None) -> 
         legal=values["legal"],
         privacy=values.get("privacy", {}),
         raw=data,
+        check=values.get("check", {}),
     )

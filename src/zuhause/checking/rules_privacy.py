@@ -1,0 +1,160 @@
+"""Privacy and law: nothing from other hosts, no cookies, Impressum and privacy page linked
+from every page, no link to the EU dispute platform, the § 36 VSBG statement where due."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from .context import CheckContext
+from .findings import Rule, Texts
+from .locate import locate
+
+Hits = list[tuple[str, int, dict[str, str]]]
+
+# Attributes that make the browser fetch something by itself (links the visitor clicks are fine).
+_FETCHING = {("script", "src"), ("img", "src"), ("iframe", "src"), ("video", "src"),
+             ("audio", "src"), ("source", "src"), ("embed", "src"), ("object", "data"),
+             ("track", "src"), ("input", "src"), ("video", "poster"), ("img", "srcset"),
+             ("source", "srcset")}
+_FETCHING_LINKS = {"stylesheet", "icon", "preload", "prefetch", "preconnect", "dns-prefetch",
+                   "modulepreload", "manifest", "apple-touch-icon"}
+_ODR = re.compile(r"ec\.europa\.eu/consumers/odr", re.IGNORECASE)
+_STORAGE = re.compile(r"document\.cookie|localStorage|sessionStorage|indexedDB")
+
+
+def _foreign(url: str, own_host: str) -> str:
+    """The other host a URL points to, or '' when it stays on the site."""
+    url = url.strip().split(" ")[0]
+    if url.startswith("//"):
+        url = "https:" + url
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") and parts.hostname and parts.hostname != own_host:
+        return parts.hostname
+    return ""
+
+
+def third_party_requests(context: CheckContext) -> Hits:
+    own = urlsplit(context.model.base_url).hostname or ""
+    hits: Hits = []
+    seen: set[tuple[str, str]] = set()
+    for page in context.pages:
+        for element in page.elements:
+            urls = []
+            for tag, attribute in _FETCHING:
+                if element.tag == tag and element.get(attribute):
+                    urls.append(element.get(attribute))
+            if element.tag == "link" and set(element.get("rel").lower().split()) & _FETCHING_LINKS:
+                urls.append(element.get("href"))
+            for url in urls:
+                host = _foreign(url, own)
+                if host and (url, page.source) not in seen:
+                    seen.add((url, page.source))
+                    path, line = locate(context, page, url.split("?")[0][:60])
+                    hits.append((path, line, {"host": host, "tag": element.tag}))
+    for css in sorted(context.out.rglob("*.css")):
+        for match in re.finditer(r"(?:@import\s+(?:url\()?|url\()\s*['\"]?([^'\")\s]+)",
+                                 css.read_text("utf-8", "replace")):
+            host = _foreign(match[1], own)
+            if host:
+                hits.append((css.relative_to(context.out).as_posix(), 1, {"host": host, "tag": "css"}))
+    return hits
+
+
+def cookies_and_storage(context: CheckContext) -> Hits:
+    hits: Hits = []
+    for page in context.pages:
+        inline = " ".join(e.text for e in page.find("script") if not e.get("src")
+                          and e.get("type") != "application/ld+json")
+        match = _STORAGE.search(inline)
+        if match:
+            path, line = locate(context, page, match[0])
+            hits.append((path, line, {"what": match[0]}))
+    for script in sorted(context.out.rglob("*.js")):
+        match = _STORAGE.search(script.read_text("utf-8", "replace"))
+        if match:
+            hits.append((f"static/{script.relative_to(context.out).as_posix()}", 1,
+                         {"what": match[0]}))
+    return hits
+
+
+def legal_pages_not_linked(context: CheckContext) -> Hits:
+    special = context.model.special
+    wanted = {"impressum": context.model.url(special["impressum"]),
+              "privacy": context.model.url(special["privacy"])}
+    hits: Hits = []
+    for page in context.pages:
+        links = {e.get("href") for e in page.find("a")}
+        missing = [name for name, url in wanted.items() if url not in links]
+        if missing:
+            hits.append((page.source, 1, {"missing": ", ".join(missing), "page": page.file}))
+    return hits
+
+
+def dispute_platform_link(context: CheckContext) -> Hits:
+    hits: Hits = []
+    for page in context.pages:
+        for element in page.find("a"):
+            if _ODR.search(element.get("href")):
+                path, line = locate(context, page, "ec.europa.eu")
+                hits.append((path, line, {}))
+    return hits
+
+
+def arbitration_statement_missing(context: CheckContext) -> Hits:
+    legal = context.loaded.config.legal
+    due = legal.get("employees") is None or legal["employees"] > 10
+    impressum = next((p for p in context.pages if p.entry.path == context.model.special["impressum"]
+                      and p.entry.kind == "legal"), None)
+    if not due or impressum is None or "VSBG" in impressum.visible_text():
+        return []
+    return [("zuhause.yaml", context.line_of("zuhause.yaml", "legal:"), {})]
+
+
+RULES = [
+    Rule("privacy.third-party-request", "error", {
+        "de": Texts("Die Seite lädt etwas von {host} ({tag}).",
+                    "Jede Anfrage an einen fremden Server verrät Ihren Besuchern deren IP-Adresse "
+                    "an Dritte und braucht eine Einwilligung.",
+                    "Legen Sie die Datei selbst in static/ ab oder verlinken Sie nur darauf."),
+        "en": Texts("The page loads something from {host} ({tag}).",
+                    "Every request to another server hands your visitors' IP address to a third "
+                    "party and needs their consent.",
+                    "Put the file into static/ yourself, or only link to it."),
+    }, third_party_requests),
+    Rule("privacy.cookies", "error", {
+        "de": Texts("Ein Skript nutzt {what}.",
+                    "Cookies und Speicher im Browser brauchen eine Einwilligung und ein Banner.",
+                    "Entfernen Sie das Skript; zuhause-Seiten brauchen kein JavaScript."),
+        "en": Texts("A script uses {what}.",
+                    "Cookies and browser storage need consent and a banner.",
+                    "Remove the script; zuhause sites need no JavaScript."),
+    }, cookies_and_storage),
+    Rule("legal.not-linked", "error", {
+        "de": Texts("{page} verlinkt nicht: {missing}.",
+                    "Impressum und Datenschutzerklärung müssen von jeder Seite aus erreichbar sein.",
+                    "Behalten Sie die Links im Fuß der Vorlage base.html."),
+        "en": Texts("{page} does not link: {missing}.",
+                    "German law wants the legal notice and the privacy page reachable from every "
+                    "page.", "Keep the links in the footer of the base.html template."),
+    }, legal_pages_not_linked),
+    Rule("legal.odr-link", "error", {
+        "de": Texts("Die Seite verlinkt die EU-Plattform zur Online-Streitbeilegung.",
+                    "Die Plattform wurde im Juli 2025 abgeschaltet; der Link ist tot und der "
+                    "Hinweis darauf nicht mehr vorgeschrieben.",
+                    "Entfernen Sie den Link und den Satz dazu."),
+        "en": Texts("The page links the EU online dispute resolution platform.",
+                    "The platform was switched off in July 2025; the link is dead and no longer "
+                    "required.", "Remove the link and its sentence."),
+    }, dispute_platform_link),
+    Rule("legal.no-arbitration-statement", "error", {
+        "de": Texts("Das Impressum nennt keine Haltung zur Verbraucherschlichtung (§ 36 VSBG).",
+                    "Wer mehr als zehn Beschäftigte hat, muss sagen, ob er an Schlichtungen "
+                    "teilnimmt.",
+                    "Tragen Sie employees und dispute_resolution unter legal: ein."),
+        "en": Texts("The legal notice does not state the § 36 VSBG arbitration position.",
+                    "Businesses with more than ten employees must say whether they take part in "
+                    "consumer arbitration.",
+                    "Set employees and dispute_resolution below legal:."),
+    }, arbitration_statement_missing),
+]
