@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from ..i18n import Translator
 from .context import CheckContext
 from .findings import Rule, Texts
-from .locate import locate
+from .locate import locate, template_files
 
 Hits = list[tuple[str, int, dict[str, str]]]
 
@@ -80,14 +81,21 @@ def cookies_and_storage(context: CheckContext) -> Hits:
 
 def legal_pages_not_linked(context: CheckContext) -> Hits:
     special = context.model.special
-    wanted = {"impressum": context.model.url(special["impressum"]),
-              "privacy": context.model.url(special["privacy"])}
+    t = Translator(context.language)
+    wanted = {t("impressum"): context.model.url(special["impressum"]),
+              t("privacy"): context.model.url(special["privacy"])}
     hits: Hits = []
     for page in context.pages:
         links = {e.get("href") for e in page.find("a")}
         missing = [name for name, url in wanted.items() if url not in links]
         if missing:
             hits.append((page.source, 1, {"missing": ", ".join(missing), "page": page.file}))
+    if hits and len(hits) == len(context.pages) and len({h[2]["missing"] for h in hits}) == 1:
+        # every page lacks the same links: the cause is the frame all pages share
+        template = next((t for t in template_files(context) if t.endswith("base.html")),
+                        "templates/base.html")
+        every = "base.html (alle Seiten)" if context.language == "de" else "base.html (every page)"
+        return [(template, 1, {"missing": hits[0][2]["missing"], "page": every})]
     return hits
 
 
