@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
-from support import CHROMIUM, EXAMPLE_BASE_URL, EXAMPLE_SITE, MINIMAL_SITE, write_site
 
+from support import CHROMIUM, EXAMPLE_BASE_URL, EXAMPLE_SITE, MINIMAL_SITE, write_site
 from zuhause import build_site
 
 

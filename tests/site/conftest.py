@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
+
 from site_support import LOCAL_HOSTS, PREFIX, VNU_JAR, axe_violations
 
 

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import mf2py
+
 from site_support import PREFIX
 
 REPO = Path(__file__).resolve().parents[2]

@@ -1,0 +1,84 @@
+"""`zuhause check` as a whole: the example site passes, the faceless fixture fails with each
+finding in place, checks can be switched off only with a reason, JSON says the same."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from support import EXAMPLE_SITE, REPO, run_cli
+from zuhause.checking import check_site
+
+FACELESS = REPO / "tests" / "sites" / "faceless"
+
+
+def test_example_site_passes_without_errors_or_warnings() -> None:
+    report = check_site(EXAMPLE_SITE)
+    assert [f.format() for f in report.findings if f.level in ("error", "warning")] == []
+    result = run_cli("check", EXAMPLE_SITE, "--strict")
+    assert result.code == 0, result.out
+
+
+def test_faceless_site_fails_and_json_lists_the_same(tmp_path: Path) -> None:
+    text = run_cli("check", FACELESS)
+    assert text.code == 1
+    as_json = run_cli("check", FACELESS, "--format", "json")
+    assert as_json.code == 1
+    data = json.loads(as_json.out)
+    report = check_site(FACELESS)
+    assert [(f["id"], f["path"], f["line"]) for f in data["findings"]] == \
+        [(f.id, f.path, max(f.line, 1)) for f in report.findings]
+    for finding in data["findings"]:
+        assert f"{finding['path']}:{finding['line']}: {finding['level']} [{finding['id']}]" in text.out
+
+
+def with_config(tmp_path: Path, extra: str) -> Path:
+    site = tmp_path / "faceless"
+    shutil.copytree(FACELESS, site)
+    config = site / "zuhause.yaml"
+    config.write_text(config.read_text("utf-8") + extra, "utf-8")
+    return site
+
+
+def test_switching_a_check_off_needs_a_reason(tmp_path: Path) -> None:
+    site = with_config(tmp_path, "check:\n  skip:\n    - id: privacy.third-party-request\n")
+    result = run_cli("check", site)
+    assert result.code == 1
+    assert "zuhause.yaml:30:7: skip: 'reason' is missing" in result.err
+    assert "Add a line like: reason:" in result.err
+    assert run_cli("build", site, "-o", tmp_path / "out").code == 1  # the build says so too
+    assert "Traceback" not in result.err
+
+
+def test_switched_off_check_is_silent_and_listed(tmp_path: Path) -> None:
+    site = with_config(tmp_path, "check:\n  skip:\n    - id: privacy.third-party-request\n"
+                       "      reason: Der Imagefilm bleibt, bis wir einen eigenen haben.\n")
+    report = check_site(site)
+    assert not [f for f in report.findings if f.id == "privacy.third-party-request"]
+    assert report.skipped == [("privacy.third-party-request",
+                               "Der Imagefilm bleibt, bis wir einen eigenen haben.")]
+    result = run_cli("check", site)
+    assert "skipped [privacy.third-party-request]: Der Imagefilm bleibt" in result.out
+    as_json = json.loads(run_cli("check", site, "--format", "json").out)
+    assert as_json["skipped"] == [{"id": "privacy.third-party-request",
+                                   "reason": "Der Imagefilm bleibt, bis wir einen eigenen haben."}]
+
+
+def test_unknown_check_id_gets_did_you_mean(tmp_path: Path) -> None:
+    site = with_config(tmp_path, "check:\n  skip:\n    - id: privacy.third-party\n"
+                       "      reason: egal\n")
+    result = run_cli("check", site)
+    assert result.code == 1
+    assert "zuhause.yaml:30:11: check: there is no check 'privacy.third-party' to skip" in result.err
+    assert "Did you mean 'privacy.third-party-request'?" in result.err
+
+
+def test_strict_makes_warnings_count(site: Callable[..., Path]) -> None:
+    root = site()
+    report = check_site(root)
+    assert report.count("error") == 0
+    expected = 1 if report.count("warning") else 0
+    assert run_cli("check", root, "--strict").code == expected
+    assert run_cli("check", root).code == 0
