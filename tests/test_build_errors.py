@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from support import run_cli
 
 PERSON_WITHOUT_ALT = """\

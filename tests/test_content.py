@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from support import MINIMAL_SITE, run_cli
 
+from support import MINIMAL_SITE, run_cli
 from zuhause.i18n import CATALOGUE
 from zuhause.urls import slugify
 

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import run_cli, tree_bytes
 
+from support import run_cli, tree_bytes
 from zuhause import build_site
 from zuhause.output import MANIFEST, UnsafePath, safe_join
 

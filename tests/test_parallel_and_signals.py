@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from support import tree_bytes
-
 from zuhause import build_site
 from zuhause.writer import PARALLEL_FROM
 

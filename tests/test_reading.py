@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from support import MINIMAL_SITE, run_cli, tree_bytes
 
+from support import MINIMAL_SITE, run_cli, tree_bytes
 from zuhause.frontmatter import load_yaml, split_document
 from zuhause.schema import parse_date
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import run_cli
 
+from support import run_cli
 from zuhause.errors import Problems
 from zuhause.frontmatter import split_document
 from zuhause.markup import MarkdownRenderer

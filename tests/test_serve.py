@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
-from support import MINIMAL_SITE, run_cli
 
+from support import MINIMAL_SITE, run_cli
 from zuhause.serve import DevSession
 
 SECRET = "streng geheim 4711"
