@@ -11,11 +11,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
 
-from . import __version__
+from . import __version__, scaffold
 from .build import build_site
 from .checking import check_site
 from .errors import SiteError
 from .serve import DevSession, is_loopback
+
+STOPPED = {
+    "build": "Stopped. The previous output was left as it was.",
+    "new": "Stopped. Nothing was written.",
+}
 
 
 class Terminated(BaseException):
@@ -59,6 +64,11 @@ def make_parser() -> argparse.ArgumentParser:
                        help="the address to listen on (default: 127.0.0.1, this computer only)")
     serve.add_argument("--base-url", default=None, help="the address the site will live at")
     serve.add_argument("--drafts", action="store_true", help="include pages marked draft: true")
+    new = commands.add_parser("new", help="make a new site that builds at once",
+                              description="Ask a few questions (or take them from flags) and "
+                              "write a new site folder, with deploy files for GitHub Pages and "
+                              "Netlify.")
+    scaffold.add_arguments(new)
     check = commands.add_parser("check", help="say what makes the site faceless, broken, illegal "
                                 "or slow", description="Build the site into a temporary folder and "
                                 "report what to change, each finding with its file and line.")
@@ -69,6 +79,19 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="warnings count like errors")
     check.add_argument("--base-url", default=None, help="the address the site will live at")
     return parser
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """`zuhause new`."""
+    answers = scaffold.answers_from_options(vars(args), scaffold.terminal_ask(args.yes))
+    report = scaffold.create_site(args.dir, answers, args.force)
+    for path in report.written:
+        print(f"wrote {path}")
+    for path in report.kept:
+        print(f"kept {path} as it was (zuhause never overwrites a file)")
+    for note in report.notes:
+        print(f"\n{note}")
+    return 0
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -126,15 +149,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        return {"build": run_build, "serve": run_serve, "check": run_check}[args.command](args)
+        commands = {"build": run_build, "serve": run_serve, "check": run_check, "new": run_new}
+        return commands[args.command](args)
     except SiteError as error:
         print(error.format(), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        print("Stopped. The previous output was left as it was.", file=sys.stderr)
+        print(STOPPED.get(args.command, "Stopped."), file=sys.stderr)
         return 130
     except Terminated:
-        print("Stopped. The previous output was left as it was.", file=sys.stderr)
+        print(STOPPED.get(args.command, "Stopped."), file=sys.stderr)
         return 143
     finally:
         signal.signal(signal.SIGTERM, previous)

