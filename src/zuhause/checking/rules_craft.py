@@ -1,7 +1,501 @@
-"""Rules of the craft family (being written)."""
+"""Craft: links and images that lead nowhere, pictures without words, pages too heavy for a
+phone, pages without title or description, and headings that skip a level."""
 
 from __future__ import annotations
 
-from .findings import Rule
+import html
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
-RULES: list[Rule] = []
+from PIL import Image
+
+from .context import BuiltPage, CheckContext, Element
+from .findings import Rule, Texts
+from .locate import locate, template_files, theme_label
+
+Hits = list[tuple[str, int, dict[str, str]]]
+
+_RASTER = {".jpg", ".jpeg", ".png", ".webp"}
+_FONTS = {".woff2", ".woff", ".ttf", ".otf", ".eot"}
+_MAX_IMAGE_WIDTH = 2400  # pixels, for an image shown without a width
+_MAX_IMAGE_BYTES = 500_000
+_MAX_PAGE_BYTES = 1_000_000
+_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""")
+_IDS = re.compile(r"""<[^>]*?\s(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_HEADING = re.compile(r"h([1-6])")
+_WORDS = re.compile(r"[^\w\s.,:!?&-]+")  # what typography may have changed in a heading
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a URL on the site leads in the build."""
+
+    url: str  # as written on the page
+    file: str  # relative to the output folder; '' when it leaves the site
+    fragment: str
+    exists: bool
+
+
+def _output_file(out: Path, path: str) -> str:
+    """The file in the build a path below the base means ('' when it climbs out)."""
+    folder = path in ("", ".") or path.endswith("/")
+    path = posixpath.normpath(path) if path else "."
+    if path == ".." or path.startswith("../"):
+        return ""
+    path = "" if path == "." else path
+    if folder or (out / path).is_dir():
+        path = posixpath.join(path, "index.html")
+    return path
+
+
+def resolve(context: CheckContext, base_file: str, url: str) -> Target | None:
+    """Where a URL written in the build file `base_file` leads; None when it is not the site's
+    own (mailto:, tel:, other hosts, another site under the same host)."""
+    url = url.strip()
+    written = urlsplit(url)
+    if not url or (written.scheme and written.scheme.lower() not in ("http", "https")):
+        return None
+    own = urlsplit(context.model.base_url)
+    target = urlsplit(urljoin(urljoin(context.model.base_url, base_file), url))
+    if (target.hostname or "") != (own.hostname or ""):
+        return None
+    base_path, path = own.path or "/", unquote(target.path)
+    if path + "/" == base_path:
+        path = base_path
+    if not path.startswith(base_path):
+        if written.netloc:  # an absolute link to another site under the same host
+            return None
+        return Target(url, "", unquote(target.fragment), False)
+    file = _output_file(context.out, path[len(base_path):])
+    return Target(url, file, unquote(target.fragment), bool(file) and (context.out / file).is_file())
+
+
+def _needles(context: CheckContext, url: str) -> list[str]:
+    """How a URL of the build may have been written by the owner."""
+    base = context.model.base_path
+    path = "/" + url[len(base):] if base != "/" and url.startswith(base) else url
+    return [n for n in dict.fromkeys([url, unquote(url), path, unquote(path), path.lstrip("/")]) if n]
+
+
+def _where(context: CheckContext, page: BuiltPage, needles: list[str]) -> tuple[str, int]:
+    """Where the first needle that can be found was written; else the page's source, line 1."""
+    for needle in needles:
+        path, line = locate(context, page, needle)
+        if context.line_of(path, needle, default=0) == line:
+            return path, line
+    return page.source, 1
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _page_label(page: BuiltPage) -> str:
+    """The page's address below the base, as the owner knows it: '/', '/kontakt/'."""
+    return "/" + page.file.removesuffix("index.html")
+
+
+def _file_label(context: CheckContext, file: str) -> str:
+    """Where a file of the build comes from: the site's static/ folder or a theme's."""
+    if (context.root / "static" / file).is_file():
+        return f"static/{file}"
+    for theme in context.loaded.chain:
+        if (theme.static / file).is_file():
+            return theme_label(theme.static / file, context)
+    return file
+
+
+def _size(number: int, language: str) -> str:
+    """Bytes in words: '640 KB', '1,2 MB'."""
+    text = f"{number / 1e6:.1f} MB" if number >= 1_000_000 else f"{round(number / 1e3)} KB"
+    return text.replace(".", ",") if language == "de" else text
+
+
+def _image_urls(element: Element) -> list[str]:
+    """Every image address of an <img>: src and the candidates of srcset."""
+    urls = [element.get("src")] if element.get("src") else []
+    return urls + [c.split()[0] for c in element.get("srcset").split(",") if c.strip()]
+
+
+# --- links -------------------------------------------------------------------------------
+
+
+def _page_ids(context: CheckContext) -> dict[str, set[str]]:
+    """The ids (and <a name>s) of every built page, by file."""
+    return {page.file: {e.get("id") for e in page.elements if e.get("id")}
+            | {e.get("name") for e in page.find("a") if e.get("name")} for page in context.pages}
+
+
+def _ids_of(context: CheckContext, file: str, known: dict[str, set[str]]) -> set[str]:
+    """The ids of a built page or of another HTML file of the build (read once)."""
+    if file not in known:
+        text = (context.out / file).read_text("utf-8", "replace")
+        known[file] = {html.unescape(m[1]) for m in _IDS.finditer(text)}
+    return known[file]
+
+
+def _links(context: CheckContext) -> Iterator[tuple[BuiltPage, Target]]:
+    for page in context.pages:
+        for element in page.find("a"):
+            target = resolve(context, page.file, element.get("href"))
+            if target is not None:
+                yield page, target
+
+
+def broken_links(context: CheckContext) -> Hits:
+    return [(*_where(context, page, _needles(context, target.url)), {"href": _short(target.url)})
+            for page, target in _links(context) if not target.exists]
+
+
+def broken_anchors(context: CheckContext) -> Hits:
+    known = _page_ids(context)
+    hits: Hits = []
+    for page, target in _links(context):
+        if not target.exists or not target.fragment or target.fragment.lower() == "top" \
+                or not target.file.endswith(".html"):
+            continue
+        if target.fragment not in _ids_of(context, target.file, known):
+            needles = _needles(context, target.url) + [f"#{target.fragment}"]
+            hits.append((*_where(context, page, needles),
+                         {"href": _short(target.url), "fragment": target.fragment,
+                          "target": "/" + target.file.removesuffix("index.html")}))
+    return hits
+
+
+# --- images ------------------------------------------------------------------------------
+
+
+def missing_images(context: CheckContext) -> Hits:
+    hits: Hits = []
+    for page in context.pages:
+        for element in page.find("img", "source"):
+            for url in _image_urls(element):
+                target = resolve(context, page.file, url)
+                if target is not None and not target.exists:
+                    hits.append((*_where(context, page, _needles(context, url)),
+                                 {"src": _short(url)}))
+    return hits
+
+
+def images_without_alt(context: CheckContext) -> Hits:
+    return [(*_where(context, page, _needles(context, element.get("src"))),
+             {"src": _short(element.get("src") or "?")})
+            for page in context.pages for element in page.find("img") if "alt" not in element.attrs]
+
+
+def _pixel_width(path: Path) -> int:
+    """An image's width in pixels (0 when Pillow cannot read it)."""
+    try:
+        with Image.open(path) as image:
+            return int(image.size[0])
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return 0
+
+
+def _shown_width(element: Element) -> int:
+    """The width an <img> says it is shown at (0 when it says none)."""
+    match = re.match(r"\s*(\d+)", element.get("width"))
+    return int(match[1]) if match else 0
+
+
+def _image_uses(context: CheckContext) -> dict[str, list[tuple[BuiltPage, Element]]]:
+    """Every <img> of the site, by the file of the build it shows."""
+    uses: dict[str, list[tuple[BuiltPage, Element]]] = {}
+    for page in context.pages:
+        for element in page.find("img"):
+            target = resolve(context, page.file, element.get("src"))
+            if target is not None and target.exists:
+                uses.setdefault(target.file, []).append((page, element))
+    return uses
+
+
+def _oversized(context: CheckContext, file: str, uses: list[tuple[BuiltPage, Element]]
+               ) -> tuple[str, int, dict[str, str]] | None:
+    """A finding for one raster image of the build, or None when its size is fine."""
+    path = context.out / file
+    width, size = _pixel_width(path), path.stat().st_size
+    label = _file_label(context, file)
+    values = {"file": label, "width": str(width), "size": _size(size, context.language)}
+    for page, element in uses:
+        shown = _shown_width(element)
+        if shown and width > 2 * shown:
+            where = _where(context, page, _needles(context, element.get("src")))
+            return (*where, {**values, "target": str(2 * shown)})
+    unsized = not uses or any(not _shown_width(element) for _, element in uses)
+    if (unsized and width > _MAX_IMAGE_WIDTH) or size > _MAX_IMAGE_BYTES:
+        return (label, 1, {**values, "target": str(min(width, _MAX_IMAGE_WIDTH) or _MAX_IMAGE_WIDTH)})
+    return None
+
+
+def oversized_images(context: CheckContext) -> Hits:
+    uses = _image_uses(context)
+    files = sorted(p.relative_to(context.out).as_posix() for p in context.out.rglob("*")
+                   if p.suffix.lower() in _RASTER and p.is_file())
+    return [hit for file in files if (hit := _oversized(context, file, uses.get(file, [])))]
+
+
+# --- weight ------------------------------------------------------------------------------
+
+
+def _loaded_files(context: CheckContext, page: BuiltPage) -> dict[str, str]:
+    """The files of the build a page loads, each once: file -> URL as written."""
+    urls = [e.get("href") for e in page.find("link") if "stylesheet" in e.get("rel").lower().split()]
+    urls += [e.get("src") for e in page.find("img", "script")]
+    loaded: dict[str, str] = {}
+    for url in urls:
+        target = resolve(context, page.file, url)
+        if target is not None and target.exists:
+            loaded.setdefault(target.file, url)
+    for css in [file for file in loaded if file.endswith(".css")]:
+        for match in _CSS_URL.finditer((context.out / css).read_text("utf-8", "replace")):
+            font = resolve(context, css, match[1])
+            if font is not None and font.exists and Path(font.file).suffix.lower() in _FONTS:
+                loaded.setdefault(font.file, match[1])
+    return loaded
+
+
+def heavy_pages(context: CheckContext) -> Hits:
+    hits: Hits = []
+    for page in context.pages:
+        loaded = _loaded_files(context, page)
+        sizes = {file: (context.out / file).stat().st_size for file in loaded}
+        total = (context.out / page.file).stat().st_size + sum(sizes.values())
+        if total <= _MAX_PAGE_BYTES:
+            continue
+        heaviest = max(sizes, key=lambda file: sizes[file], default="")
+        where = _where(context, page, _needles(context, loaded[heaviest])) if heaviest \
+            else (page.source, 1)
+        hits.append((*where, {
+            "page": _page_label(page), "size": _size(total, context.language),
+            "heaviest": _file_label(context, heaviest) if heaviest else page.file,
+            "heaviest_size": _size(sizes.get(heaviest, 0), context.language)}))
+    return hits
+
+
+# --- title and description ---------------------------------------------------------------
+
+
+def page_title(page: BuiltPage) -> str:
+    """The text of the page's <title>, '' when it has none."""
+    match = _TITLE.search(page.html)
+    return " ".join(html.unescape(match[1]).split()) if match else ""
+
+
+def page_description(page: BuiltPage) -> str:
+    """The content of the page's <meta name="description">, '' when it has none."""
+    metas = [e for e in page.find("meta") if e.get("name").lower() == "description"]
+    return " ".join(metas[0].get("content").split()) if metas else ""
+
+
+def _head_template(context: CheckContext) -> tuple[str, int]:
+    """The template that writes the <head> of every page, at its </head>."""
+    themes = [theme.templates / "base.html" for theme in context.loaded.chain]
+    candidates = template_files(context) + [theme_label(p, context) for p in themes if p.is_file()]
+    for path in candidates:
+        line = context.line_of(path, "</head>", default=0)
+        if line:
+            return path, line
+    return "templates/base.html", 1
+
+
+def _lacking(context: CheckContext, pages: list[BuiltPage], key: str) -> Hits:
+    """Findings for pages that lack a title or description: one at the shared template when
+    every page lacks it, else one per page at the front matter of its source."""
+    if not pages:
+        return []
+    if len(pages) == len(context.pages):
+        every = "allen Seiten" if context.language == "de" else "every page"
+        return [(*_head_template(context), {"page": every})]
+    return [(page.source, context.line_of(page.source, key, context.line_of(page.source, "title:")),
+             {"page": _page_label(page)}) for page in pages]
+
+
+def missing_titles(context: CheckContext) -> Hits:
+    return _lacking(context, [p for p in context.pages if not page_title(p)], "title:")
+
+
+def missing_descriptions(context: CheckContext) -> Hits:
+    return _lacking(context, [p for p in context.pages if not page_description(p)],
+                    "description:")
+
+
+def duplicate_titles(context: CheckContext) -> Hits:
+    first_with: dict[str, BuiltPage] = {}
+    hits: Hits = []
+    for page in context.pages:
+        title = page_title(page)
+        first = first_with.setdefault(title.casefold(), page)
+        if title and first is not page:
+            source = page.source if page.entry.source or not first.entry.source else first.source
+            hits.append((source, context.line_of(source, "title:"),
+                         {"title": title, "first": _page_label(first), "second": _page_label(page)}))
+    return hits
+
+
+# --- headings ----------------------------------------------------------------------------
+
+
+def _in_main(page: BuiltPage) -> list[Element]:
+    """The headings inside the page's <main> (all headings when it has none)."""
+    headings = [e for e in page.elements if _HEADING.fullmatch(e.tag)]
+    main = next((e for e in page.elements if e.tag == "main"), None)
+    if main is None:
+        return headings
+    end = page.html.find("</main>")
+    last_line = page.html.count("\n", 0, end) + 1 if end >= 0 else main.line + page.html.count("\n")
+    return [e for e in headings if e.index > main.index and e.line <= last_line]
+
+
+def _heading_needles(text: str) -> list[str]:
+    """The heading's text, then its longest part typography cannot have changed."""
+    parts = sorted((p.strip() for p in _WORDS.split(text)), key=len, reverse=True)
+    return [text] + [p for p in parts[:1] if len(p) >= 4 and p != text]
+
+
+def heading_skips(context: CheckContext) -> Hits:
+    hits: Hits = []
+    for page in context.pages:
+        inside = {e.index for e in _in_main(page)}
+        previous: Element | None = None
+        for element in (e for e in page.elements if _HEADING.fullmatch(e.tag)):
+            level = int(element.tag[1])
+            if previous is not None and element.index in inside and level > int(previous.tag[1]) + 1:
+                text = " ".join(element.text.split())
+                above = int(previous.tag[1])
+                hits.append((*_where(context, page, _heading_needles(text)), {
+                    "heading": _short(text, 50), "level": str(level),
+                    "previous": _short(" ".join(previous.text.split()), 50),
+                    "previous_level": str(above), "written": "#" * level,
+                    "wanted": "#" * (above + 1)}))
+            previous = element
+    return hits
+
+
+RULES: list[Rule] = [
+    Rule("craft.broken-link", "error", {
+        "de": Texts("Der Link zu {href} führt ins Leere: diese Seite gibt es nicht.",
+                    "Besucher landen auf „Seite nicht gefunden“ und geben oft auf.",
+                    "Prüfen Sie die Adresse. Eigene Seiten verlinken Sie am sichersten über ihre "
+                    "Datei, z. B. [Kontakt](kontakt.md); zuhause macht daraus die richtige "
+                    "Adresse."),
+        "en": Texts("The link to {href} leads nowhere: there is no such page.",
+                    "Visitors land on \"page not found\" and often give up.",
+                    "Check the address. Link your own pages by their file, e.g. "
+                    "[Contact](contact.md); zuhause turns it into the right address."),
+    }, broken_links),
+    Rule("craft.broken-anchor", "warning", {
+        "de": Texts("Der Link {href} springt zur Stelle #{fragment}, die es auf {target} nicht "
+                    "gibt.",
+                    "Die Seite öffnet sich, aber nicht an der Stelle, die der Link verspricht.",
+                    "Nehmen Sie den Namen der Überschrift, zu der der Link springen soll: aus "
+                    "„## Öffnungszeiten“ wird #oeffnungszeiten."),
+        "en": Texts("The link {href} jumps to #{fragment}, which does not exist on {target}.",
+                    "The page opens, but not at the place the link promises.",
+                    "Use the name of the heading the link should jump to: \"## Opening hours\" "
+                    "becomes #opening-hours."),
+    }, broken_anchors),
+    Rule("craft.missing-image", "error", {
+        "de": Texts("Das Bild {src} gibt es nicht.",
+                    "Besucher sehen statt des Bildes ein leeres Kästchen.",
+                    "Legen Sie die Datei in den Ordner static/ (z. B. static/images/werkstatt.jpg) "
+                    "und schreiben Sie den Pfad ab dort: /images/werkstatt.jpg."),
+        "en": Texts("The image {src} does not exist.",
+                    "Visitors see an empty box instead of the picture.",
+                    "Put the file into the static/ folder (e.g. static/images/workshop.jpg) and "
+                    "write its path from there: /images/workshop.jpg."),
+    }, missing_images),
+    Rule("craft.image-without-alt", "error", {
+        "de": Texts("Das Bild {src} hat keinen Alternativtext (alt).",
+                    "Wer nicht sehen kann, hört vom Vorleseprogramm nur den Dateinamen, und "
+                    "Suchmaschinen wissen nicht, was das Bild zeigt.",
+                    "Beschreiben Sie in einem Satz, was man sieht: alt=\"…\" im HTML oder "
+                    "![Beschreibung](bild.jpg) in Markdown. Reine Schmuckbilder bekommen alt=\"\"."),
+        "en": Texts("The image {src} has no alternative text (alt).",
+                    "People who cannot see hear only the file name from their screen reader, "
+                    "and search engines do not know what the picture shows.",
+                    "Say in one sentence what it shows: alt=\"…\" in HTML or "
+                    "![description](picture.jpg) in Markdown. Purely decorative images get "
+                    "alt=\"\"."),
+    }, images_without_alt),
+    Rule("craft.image-too-large", "warning", {
+        "de": Texts("Das Bild {file} ist {width} Pixel breit und {size} groß.",
+                    "Große Bilder laden auf dem Handy lange und verbrauchen das Datenvolumen "
+                    "Ihrer Besucher, ohne schärfer auszusehen.",
+                    "Verkleinern Sie es auf höchstens {target} Pixel Breite und speichern Sie es "
+                    "als JPEG oder WebP mit etwa 80 % Qualität; so bleibt es unter 500 KB."),
+        "en": Texts("The image {file} is {width} pixels wide and {size} in size.",
+                    "Large images load slowly on phones and use up your visitors' data without "
+                    "looking any sharper.",
+                    "Scale it down to at most {target} pixels wide and save it as JPEG or WebP "
+                    "at about 80 % quality; that keeps it below 500 KB."),
+    }, oversized_images),
+    Rule("craft.page-too-heavy", "warning", {
+        "de": Texts("Die Seite {page} lädt zusammen {size}; am schwersten ist {heaviest} "
+                    "({heaviest_size}).",
+                    "Unterwegs oder auf dem Land dauert das lange, und viele Besucher warten "
+                    "nicht so lange.",
+                    "Bleiben Sie unter 1 MB pro Seite: Bilder verkleinern, weniger große Bilder "
+                    "auf einer Seite zeigen, nur die Schriften laden, die Sie brauchen."),
+        "en": Texts("The page {page} loads {size} in all; the heaviest part is {heaviest} "
+                    "({heaviest_size}).",
+                    "On the road or in the countryside this takes long, and many visitors do not "
+                    "wait that long.",
+                    "Stay below 1 MB per page: scale images down, show fewer large images on one "
+                    "page, load only the fonts you need."),
+    }, heavy_pages),
+    Rule("craft.missing-title", "error", {
+        "de": Texts("Kein Seitentitel auf {page}.",
+                    "Der Titel steht im Browser-Tab und als Überschrift in Suchergebnissen; ohne "
+                    "ihn findet und erkennt niemand die Seite.",
+                    "Schreiben Sie oben in die Datei eine Zeile title: … . Fehlt der Titel auf "
+                    "allen Seiten, gehört <title>{{{{ page.title }}}}</title> in den <head> der "
+                    "Vorlage."),
+        "en": Texts("No page title on {page}.",
+                    "The title is shown in the browser tab and as the heading of search results; "
+                    "without it nobody finds or recognises the page.",
+                    "Write a line title: … at the top of the file. If every page lacks it, put "
+                    "<title>{{{{ page.title }}}}</title> into the <head> of the template."),
+    }, missing_titles),
+    Rule("craft.missing-description", "warning", {
+        "de": Texts("Keine Beschreibung für Suchmaschinen auf {page}.",
+                    "Suchmaschinen und Link-Vorschauen zeigen sonst irgendeinen Textschnipsel "
+                    "statt zwei Sätzen, die neugierig machen.",
+                    "Schreiben Sie oben in die Datei eine Zeile description: mit ein bis zwei "
+                    "Sätzen. Fehlt sie auf allen Seiten, gehört <meta name=\"description\" "
+                    "content=\"{{{{ page.description }}}}\"> in den <head> der Vorlage."),
+        "en": Texts("No description for search engines on {page}.",
+                    "Search engines and link previews then show some random snippet instead of "
+                    "two sentences that make people curious.",
+                    "Write a line description: with one or two sentences at the top of the file. "
+                    "If every page lacks it, put <meta name=\"description\" "
+                    "content=\"{{{{ page.description }}}}\"> into the <head> of the template."),
+    }, missing_descriptions),
+    Rule("craft.duplicate-title", "warning", {
+        "de": Texts("Zwei Seiten heißen „{title}“: {first} und {second}.",
+                    "In Suchergebnissen und Browser-Tabs kann man die beiden nicht "
+                    "auseinanderhalten.",
+                    "Geben Sie einer der beiden Seiten einen eigenen Titel (title: … oben in der "
+                    "Datei)."),
+        "en": Texts("Two pages are called \"{title}\": {first} and {second}.",
+                    "In search results and browser tabs nobody can tell them apart.",
+                    "Give one of the two pages a title of its own (title: … at the top of the "
+                    "file)."),
+    }, duplicate_titles),
+    Rule("craft.heading-skip", "warning", {
+        "de": Texts("Auf die Überschrift „{previous}“ (Ebene {previous_level}) folgt "
+                    "„{heading}“ auf Ebene {level}: eine Ebene fehlt.",
+                    "Vorleseprogramme und Suchmaschinen lesen die Überschriften wie ein "
+                    "Inhaltsverzeichnis; eine Lücke sieht aus, als fehle ein Abschnitt.",
+                    "Gehen Sie nur eine Ebene tiefer: schreiben Sie {wanted} statt {written}."),
+        "en": Texts("The heading \"{previous}\" (level {previous_level}) is followed by "
+                    "\"{heading}\" at level {level}: a level is missing.",
+                    "Screen readers and search engines read the headings like a table of "
+                    "contents; a gap looks like a missing section.",
+                    "Go down one level only: write {wanted} instead of {written}."),
+    }, heading_skips),
+]
