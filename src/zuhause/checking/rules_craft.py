@@ -4,6 +4,7 @@ phone, pages without title or description, and headings that skip a level."""
 from __future__ import annotations
 
 import html
+import itertools
 import posixpath
 import re
 from collections.abc import Iterator
@@ -27,7 +28,7 @@ _MAX_PAGE_BYTES = 1_000_000
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""")
 _IDS = re.compile(r"""<[^>]*?\s(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
-_HEADING = re.compile(r"h([1-6])")
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _WORDS = re.compile(r"[^\w\s.,:!?&-]+")  # what typography may have changed in a heading
 
 
@@ -41,6 +42,14 @@ class Target:
     exists: bool
 
 
+def _is(kind: str, path: Path) -> bool:
+    """Whether a path is a 'file' or 'dir'; False for names no file system takes."""
+    try:
+        return path.is_file() if kind == "file" else path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def _output_file(out: Path, path: str) -> str:
     """The file in the build a path below the base means ('' when it climbs out)."""
     folder = path in ("", ".") or path.endswith("/")
@@ -48,7 +57,7 @@ def _output_file(out: Path, path: str) -> str:
     if path == ".." or path.startswith("../"):
         return ""
     path = "" if path == "." else path
-    if folder or (out / path).is_dir():
+    if folder or _is("dir", out / path):
         path = posixpath.join(path, "index.html")
     return path
 
@@ -57,11 +66,14 @@ def resolve(context: CheckContext, base_file: str, url: str) -> Target | None:
     """Where a URL written in the build file `base_file` leads; None when it is not the site's
     own (mailto:, tel:, other hosts, another site under the same host)."""
     url = url.strip()
-    written = urlsplit(url)
+    try:
+        written = urlsplit(url)
+        target = urlsplit(urljoin(urljoin(context.model.base_url, base_file), url))
+    except ValueError:  # e.g. a broken IPv6 host: not an address of the site
+        return None
     if not url or (written.scheme and written.scheme.lower() not in ("http", "https")):
         return None
     own = urlsplit(context.model.base_url)
-    target = urlsplit(urljoin(urljoin(context.model.base_url, base_file), url))
     if (target.hostname or "") != (own.hostname or ""):
         return None
     base_path, path = own.path or "/", unquote(target.path)
@@ -72,14 +84,21 @@ def resolve(context: CheckContext, base_file: str, url: str) -> Target | None:
             return None
         return Target(url, "", unquote(target.fragment), False)
     file = _output_file(context.out, path[len(base_path):])
-    return Target(url, file, unquote(target.fragment), bool(file) and (context.out / file).is_file())
+    return Target(url, file, unquote(target.fragment), bool(file) and _is("file", context.out / file))
 
 
-def _needles(context: CheckContext, url: str) -> list[str]:
-    """How a URL of the build may have been written by the owner."""
+def _needles(context: CheckContext, url: str, attribute: str = "href") -> list[str]:
+    """How a URL of the build may have been written by the owner, most exact first: as an
+    HTML attribute, as a Markdown link target, as it stands; each also without the base path
+    (Markdown links get it added) and without %-escapes."""
+    if not url:
+        return []
     base = context.model.base_path
     path = "/" + url[len(base):] if base != "/" and url.startswith(base) else url
-    return [n for n in dict.fromkeys([url, unquote(url), path, unquote(path), path.lstrip("/")]) if n]
+    forms = list(dict.fromkeys([url, unquote(url), path, unquote(path)]))
+    needles = [f'{attribute}="{f}"' for f in forms] + [f"{attribute}='{f}'" for f in forms]
+    needles += [f"({f}" for f in forms] + forms + [path.lstrip("/")]
+    return [needle for needle in needles if needle]
 
 
 def _where(context: CheckContext, page: BuiltPage, needles: list[str]) -> tuple[str, int]:
@@ -117,8 +136,8 @@ def _size(number: int, language: str) -> str:
 
 
 def _image_urls(element: Element) -> list[str]:
-    """Every image address of an <img>: src and the candidates of srcset."""
-    urls = [element.get("src")] if element.get("src") else []
+    """Every image address of an <img> (src, srcset) or a <picture>'s <source> (srcset)."""
+    urls = [element.get("src")] if element.tag == "img" and element.get("src") else []
     return urls + [c.split()[0] for c in element.get("srcset").split(",") if c.strip()]
 
 
@@ -156,9 +175,9 @@ def broken_anchors(context: CheckContext) -> Hits:
     known = _page_ids(context)
     hits: Hits = []
     for page, target in _links(context):
-        if not target.exists or not target.fragment or target.fragment.lower() == "top" \
-                or not target.file.endswith(".html"):
-            continue
+        if not target.exists or not target.file.endswith(".html") or not target.fragment \
+                or target.fragment.lower() == "top" or target.fragment.startswith(":~:"):
+            continue  # '#top' and text fragments '#:~:text=' need no id
         if target.fragment not in _ids_of(context, target.file, known):
             needles = _needles(context, target.url) + [f"#{target.fragment}"]
             hits.append((*_where(context, page, needles),
@@ -177,13 +196,13 @@ def missing_images(context: CheckContext) -> Hits:
             for url in _image_urls(element):
                 target = resolve(context, page.file, url)
                 if target is not None and not target.exists:
-                    hits.append((*_where(context, page, _needles(context, url)),
+                    hits.append((*_where(context, page, _needles(context, url, "src")),
                                  {"src": _short(url)}))
     return hits
 
 
 def images_without_alt(context: CheckContext) -> Hits:
-    return [(*_where(context, page, _needles(context, element.get("src"))),
+    return [(*_where(context, page, _needles(context, element.get("src"), "src")),
              {"src": _short(element.get("src") or "?")})
             for page in context.pages for element in page.find("img") if "alt" not in element.attrs]
 
@@ -224,7 +243,7 @@ def _oversized(context: CheckContext, file: str, uses: list[tuple[BuiltPage, Ele
     for page, element in uses:
         shown = _shown_width(element)
         if shown and width > 2 * shown:
-            where = _where(context, page, _needles(context, element.get("src")))
+            where = _where(context, page, _needles(context, element.get("src"), "src"))
             return (*where, {**values, "target": str(2 * shown)})
     unsized = not uses or any(not _shown_width(element) for _, element in uses)
     if (unsized and width > _MAX_IMAGE_WIDTH) or size > _MAX_IMAGE_BYTES:
@@ -316,7 +335,9 @@ def _lacking(context: CheckContext, pages: list[BuiltPage], key: str) -> Hits:
 
 
 def missing_titles(context: CheckContext) -> Hits:
-    return _lacking(context, [p for p in context.pages if not page_title(p)], "title:")
+    # A blank `title: ' '` still leaves the site's name in <title>, but nothing of the page.
+    return _lacking(context, [p for p in context.pages if not page_title(p)
+                              or (p.entry.source and not p.entry.title.strip())], "title:")
 
 
 def missing_descriptions(context: CheckContext) -> Hits:
@@ -342,37 +363,37 @@ def duplicate_titles(context: CheckContext) -> Hits:
 
 def _in_main(page: BuiltPage) -> list[Element]:
     """The headings inside the page's <main> (all headings when it has none)."""
-    headings = [e for e in page.elements if _HEADING.fullmatch(e.tag)]
+    headings = [e for e in page.elements if e.tag in _HEADINGS]
     main = next((e for e in page.elements if e.tag == "main"), None)
     if main is None:
         return headings
-    end = page.html.find("</main>")
-    last_line = page.html.count("\n", 0, end) + 1 if end >= 0 else main.line + page.html.count("\n")
+    end = page.html.lower().find("</main")
+    last_line = page.html.count("\n", 0, end if end >= 0 else len(page.html)) + 1
     return [e for e in headings if e.index > main.index and e.line <= last_line]
 
 
 def _heading_needles(text: str) -> list[str]:
-    """The heading's text, then its longest part typography cannot have changed."""
+    """How a heading may have been written: as a Markdown or HTML heading, as bare text; then
+    the longest part of it typography (quotes, dashes) cannot have changed."""
     parts = sorted((p.strip() for p in _WORDS.split(text)), key=len, reverse=True)
-    return [text] + [p for p in parts[:1] if len(p) >= 4 and p != text]
+    longest = [p for p in parts[:1] if len(p) >= 4 and p != text]
+    return [f"# {text}", f">{text}<", text] + [f"# {p}" for p in longest] + longest
 
 
 def heading_skips(context: CheckContext) -> Hits:
     hits: Hits = []
     for page in context.pages:
         inside = {e.index for e in _in_main(page)}
-        previous: Element | None = None
-        for element in (e for e in page.elements if _HEADING.fullmatch(e.tag)):
-            level = int(element.tag[1])
-            if previous is not None and element.index in inside and level > int(previous.tag[1]) + 1:
-                text = " ".join(element.text.split())
-                above = int(previous.tag[1])
-                hits.append((*_where(context, page, _heading_needles(text)), {
-                    "heading": _short(text, 50), "level": str(level),
-                    "previous": _short(" ".join(previous.text.split()), 50),
-                    "previous_level": str(above), "written": "#" * level,
-                    "wanted": "#" * (above + 1)}))
-            previous = element
+        headings = [e for e in page.elements if e.tag in _HEADINGS]
+        for previous, element in itertools.pairwise(headings):
+            above, level = int(previous.tag[1]), int(element.tag[1])
+            if element.index not in inside or level <= above + 1:
+                continue
+            text = " ".join(element.text.split())
+            hits.append((*_where(context, page, _heading_needles(text)), {
+                "heading": _short(text, 50), "level": str(level),
+                "previous": _short(" ".join(previous.text.split()), 50),
+                "previous_level": str(above), "written": "#" * level, "wanted": "#" * (above + 1)}))
     return hits
 
 

@@ -22,9 +22,11 @@ _FENCED = FencedBlockPreprocessor.FENCED_BLOCK_RE
 # `code` or ``code with ` inside``: the same run of backticks closes it, never across a blank line.
 _CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_TAG = re.compile(r"""<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>""")
+_NAME = r"""[^\s"'>/=]+"""
+_VALUE = r"""(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)"""
+_TAG = re.compile(rf"<([a-zA-Z][\w:-]*)((?:\s+{_NAME}(?:\s*=\s*{_VALUE})?)*)\s*/?>")
+_ATTRIBUTE = re.compile(rf"({_NAME})(?:\s*=\s*({_VALUE}))?")
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")  # Markdown's attribute lists: {: onclick="..." }
-_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _SCRIPT = re.compile(r"<script\b", re.IGNORECASE)
 _HANDLER = re.compile(r"on[a-z]+", re.IGNORECASE)
 _MD_LINK = re.compile(r"\]\(\s*<?((?:[^\s()<>]|\([^\s()]*\))+)")  # [text](target) and ![alt](target)
@@ -112,13 +114,26 @@ def live_spots(body: str, rendered: str) -> list[tuple[int, Spot]]:
 
 
 def _texts(context: CheckContext) -> list[tuple[str, str, int, str]]:
-    """Every Markdown text of the site: (file, body, line of the body's first line, page folder)."""
+    """Every Markdown text of the site: (file, body, line of the body's first line, page folder).
+    The privacy text inside zuhause.yaml has no fixed first line (0): its lines are looked up."""
     texts = [(page.source, page.body, page.body_line, page.page_dir)
              for page in context.model.pages if page.source]
     for person in context.people:
         document = split_document(context.source_text(person.source), person.source)
         texts.append((person.source, document.body, document.body_line, ""))
+    privacy = context.loaded.config.privacy.get("text", "")
+    if privacy:
+        texts.append(("zuhause.yaml", privacy, 0, ""))
     return texts
+
+
+def _line(context: CheckContext, source: str, body: str, first_line: int, line: int) -> int:
+    """The line in the file of a (0-based) line of a text."""
+    if first_line:
+        return first_line + line
+    written = body.split("\n")[line].strip()
+    fallback = context.line_of(source, "privacy:")
+    return context.line_of(source, written, fallback) if written else fallback
 
 
 def _spots(context: CheckContext, kind: str) -> list[tuple[str, int, Spot]]:
@@ -126,9 +141,9 @@ def _spots(context: CheckContext, kind: str) -> list[tuple[str, int, Spot]]:
     renderer = MarkdownRenderer(context.language, model.base_path, model.pages_by_source)
     found = []
     for source, body, first_line, page_dir in _texts(context):
-        rendered = renderer.render(body, source, first_line, page_dir).html
-        found += [(source, first_line + line, spot) for line, spot in live_spots(body, rendered)
-                  if spot.kind == kind]
+        rendered = renderer.render(body, source, first_line or 1, page_dir).html
+        found += [(source, _line(context, source, body, first_line, line), spot)
+                  for line, spot in live_spots(body, rendered) if spot.kind == kind]
     return found
 
 

@@ -1,0 +1,296 @@
+"""`zuhause check`, craft family: broken links and anchors, missing images and alternative
+texts, oversized images and heavy pages, titles and descriptions, heading levels. Each rule
+fires on a small site at the right file and line, and stays silent where all is well."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from string import Formatter
+
+from PIL import Image
+
+from support import EXAMPLE_BASE_URL, EXAMPLE_SITE, MINIMAL_SITE, REPO, write_site
+from zuhause.checking import check_site
+from zuhause.checking.rules_craft import RULES
+
+FACELESS = REPO / "tests" / "sites" / "faceless"
+PLAIN_TEMPLATE = """<!doctype html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<title></title>
+</head>
+<body><main>{{ page.content }}</main></body>
+</html>
+"""
+
+
+def page(title: str = "Seite", body: str = "Text\n", extra: str = "") -> str:
+    """A content page for Anna; its body starts on line 5 (6 with one `extra` line)."""
+    return f"---\ntitle: {title}\nperson: anna\n{extra}---\n{body}"
+
+
+def found(root: Path, rule_id: str, base_url: str | None = None) -> list[tuple[str, int]]:
+    """(path, line) of every finding of one rule."""
+    return [(f.path, f.line) for f in check_site(root, base_url).findings if f.id == rule_id]
+
+
+def messages(root: Path, rule_id: str) -> list[str]:
+    return [f.message for f in check_site(root).findings if f.id == rule_id]
+
+
+def site_with(tmp_path: Path, **overrides: str | None) -> Path:
+    return write_site(tmp_path / "site", MINIMAL_SITE, **overrides)
+
+
+def noise_png(path: Path, width: int, height: int, seed: int = 1) -> int:
+    """A PNG of random pixels (which does not compress); returns its size in bytes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pixels = random.Random(seed).randbytes(width * height * 3)
+    Image.frombytes("RGB", (width, height), pixels).save(path)
+    return path.stat().st_size
+
+
+def plain_png(path: Path, width: int, height: int = 10) -> None:
+    """A small-in-bytes PNG of one colour."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (width, height), "white").save(path)
+
+
+# --- links -------------------------------------------------------------------------------
+
+
+def test_broken_internal_links_are_errors_at_their_line(tmp_path: Path) -> None:
+    root = site_with(tmp_path, content__seite_dot_md=page(body=(
+        "Unsere [Preise](/preise/) und\n"
+        "<a href=\"https://baeckerei-korn.example/gibt-es-nicht/\">alte Seite</a>.\n"
+        "Und [hier](../brot/) ebenso.\n")))
+    assert found(root, "craft.broken-link") == [
+        ("content/seite.md", 5), ("content/seite.md", 6), ("content/seite.md", 7)]
+    assert messages(root, "craft.broken-link")[0] == \
+        "Der Link zu /preise/ führt ins Leere: diese Seite gibt es nicht."
+
+
+def test_working_and_outside_links_are_no_alarm(tmp_path: Path) -> None:
+    root = site_with(tmp_path, content__seite_dot_md=page(body=(
+        "[Impressum](https://baeckerei-korn.example/impressum/), "
+        "[Datenschutz](/datenschutz), [Start](../), [Bild](/images/anna.png?v=2),\n"
+        "[Mail](mailto:anna@baeckerei-korn.example), [Anruf](tel:+493511234),\n"
+        "[Andere](https://andere.example/gibt-es-nicht/), <a href=\"//cdn.example/x/\">CDN</a>\n")))
+    assert found(root, "craft.broken-link") == []
+
+
+def test_links_under_a_sub_path_must_stay_inside_it(tmp_path: Path) -> None:
+    # On GitHub Pages the site lives under /korn/: Markdown links are adjusted, raw HTML is not.
+    root = site_with(tmp_path, content__seite_dot_md=page(body=(
+        "[Impressum](/impressum/)\n\n<a href=\"/impressum/\">Impressum</a>\n"
+        "<a href=\"https://user.github.io/anderes-projekt/\">Nachbar</a>\n")))
+    assert found(root, "craft.broken-link", base_url="https://user.github.io/korn/") == [
+        ("content/seite.md", 7)]
+
+
+def test_anchor_to_a_missing_heading_is_a_warning(tmp_path: Path) -> None:
+    root = site_with(tmp_path, content__seite_dot_md=page(body=(
+        "## Backzeiten\n\n"
+        "Siehe [Öffnungszeiten](#oeffnungszeiten) und das [Impressum](/impressum/#bank).\n")))
+    assert found(root, "craft.broken-anchor") == [("content/seite.md", 7)] * 2
+    assert messages(root, "craft.broken-anchor")[1] == \
+        "Der Link /impressum/#bank springt zur Stelle #bank, die es auf /impressum/ nicht gibt."
+    assert next(f.level for f in check_site(root).findings if f.id == "craft.broken-anchor") == \
+        "warning"
+
+
+def test_anchors_that_exist_are_no_alarm(tmp_path: Path) -> None:
+    root = site_with(tmp_path, content__seite_dot_md=page(body=(
+        "## Öffnungszeiten\n\nSiehe [oben](#oeffnungszeiten), [Anfang](#top), [Inhalt](#inhalt)"
+        " und [Start](/#person-name).\n")))
+    assert found(root, "craft.broken-anchor") == []
+
+
+# --- images ------------------------------------------------------------------------------
+
+
+def test_missing_image_is_an_error_at_its_line(tmp_path: Path) -> None:
+    root = site_with(tmp_path, content__seite_dot_md=page(body=(
+        "Text\n\n![Der Ofen am Morgen](/images/ofen.jpg)\n")))
+    assert found(root, "craft.missing-image") == [("content/seite.md", 7)]
+    assert messages(root, "craft.missing-image") == ["Das Bild /images/ofen.jpg gibt es nicht."]
+
+
+def test_existing_images_are_no_alarm(tmp_path: Path) -> None:
+    root = site_with(tmp_path, content__seite_dot_md=page(body=(
+        "![Anna](/images/anna.png)\n\n<img src=\"../images/anna.png\" alt=\"Anna\">\n")))
+    assert found(root, "craft.missing-image") == []
+
+
+def test_image_without_alt_is_an_error(tmp_path: Path) -> None:
+    root = site_with(tmp_path, content__seite_dot_md=page(body=(
+        "Text\n\n<img src=\"/images/anna.png\">\n")))
+    assert found(root, "craft.image-without-alt") == [("content/seite.md", 7)]
+
+
+def test_empty_alt_marks_a_decorative_image_and_is_no_alarm(tmp_path: Path) -> None:
+    root = site_with(tmp_path, content__seite_dot_md=page(body=(
+        "<img src=\"/images/anna.png\" alt=\"\">\n\n![](/images/anna.png)\n")))
+    assert found(root, "craft.image-without-alt") == []
+
+
+def test_image_wider_than_twice_its_shown_width_is_a_warning(tmp_path: Path) -> None:
+    root = site_with(tmp_path, content__seite_dot_md=page(body=(
+        "Text\n\n<img src=\"/images/mittel.png\" alt=\"Brote\" width=\"100\">\n")))
+    plain_png(root / "static" / "images" / "mittel.png", 201)
+    assert found(root, "craft.image-too-large") == [("content/seite.md", 7)]
+    finding = next(f for f in check_site(root).findings if f.id == "craft.image-too-large")
+    assert finding.message == "Das Bild static/images/mittel.png ist 201 Pixel breit und 0 KB groß."
+    assert "höchstens 200 Pixel" in finding.fix
+
+
+def test_very_wide_or_heavy_images_point_at_the_file(tmp_path: Path) -> None:
+    root = site_with(tmp_path, content__seite_dot_md=page(body=(
+        "![Laden](/images/breit.png)\n\n![Brot](/images/schwer.png)\n")))
+    plain_png(root / "static" / "images" / "breit.png", 2401)
+    assert noise_png(root / "static" / "images" / "schwer.png", 420, 420) > 500_000
+    assert found(root, "craft.image-too-large") == [
+        ("static/images/breit.png", 1), ("static/images/schwer.png", 1)]
+
+
+def test_images_within_the_limits_are_no_alarm(tmp_path: Path) -> None:
+    root = site_with(tmp_path, content__seite_dot_md=page(body=(
+        "<img src=\"/images/doppelt.png\" alt=\"Brote\" width=\"100\">\n\n"
+        "![Laden](/images/breit.png)\n")))
+    plain_png(root / "static" / "images" / "doppelt.png", 200)
+    plain_png(root / "static" / "images" / "breit.png", 2400)
+    assert noise_png(root / "static" / "images" / "mittel.png", 300, 300) < 500_000
+    assert found(root, "craft.image-too-large") == []
+
+
+# --- weight ------------------------------------------------------------------------------
+
+
+def test_page_over_one_megabyte_is_a_warning_at_its_heaviest_file(tmp_path: Path) -> None:
+    root = site_with(tmp_path, content__seite_dot_md=page(body=(
+        "![Eins](/images/eins.png)\n\n![Zwei](/images/zwei.png)\n")))
+    noise_png(root / "static" / "images" / "eins.png", 380, 380, seed=1)
+    heaviest = noise_png(root / "static" / "images" / "zwei.png", 480, 480, seed=2)
+    assert found(root, "craft.page-too-heavy") == [("content/seite.md", 7)]
+    message = messages(root, "craft.page-too-heavy")[0]
+    assert message.startswith("Die Seite /seite/ lädt zusammen 1,")
+    assert message.endswith(f"am schwersten ist static/images/zwei.png ({round(heaviest / 1000)} KB).")
+
+
+def test_fonts_of_the_stylesheet_count_once(tmp_path: Path) -> None:
+    css = ("@font-face { font-family: A; src: url(\"../fonts/gross.woff2\"); }\n"
+           "@font-face { font-family: B; src: url('/fonts/gross.woff2'); }\n")
+    root = site_with(tmp_path, static__css__zuhause_dot_css=css)
+    (root / "static" / "fonts").mkdir()
+    (root / "static" / "fonts" / "gross.woff2").write_bytes(b"\0" * 600_000)
+    assert found(root, "craft.page-too-heavy") == []  # 600 KB once, not twice
+    (root / "static" / "fonts" / "gross.woff2").write_bytes(b"\0" * 1_000_000)
+    assert messages(root, "craft.page-too-heavy")[0].endswith(
+        "am schwersten ist static/fonts/gross.woff2 (1,0 MB).")
+
+
+def test_the_same_image_twice_counts_once(tmp_path: Path) -> None:
+    root = site_with(tmp_path, content__seite_dot_md=page(body=(
+        "![Eins](/images/eins.png)\n\n![Noch einmal](/images/eins.png)\n")))
+    assert 500_000 < noise_png(root / "static" / "images" / "eins.png", 420, 420) < 900_000
+    assert found(root, "craft.page-too-heavy") == []
+
+
+# --- title and description ---------------------------------------------------------------
+
+
+def test_page_with_empty_title_and_no_description(tmp_path: Path) -> None:
+    # Only this page uses the contact template, which the site overrides with a bare one.
+    root = site_with(tmp_path, templates__contact_dot_html=PLAIN_TEMPLATE,
+                     content__seite_dot_md=page(extra="template: contact\n"))
+    assert found(root, "craft.missing-title") == [("content/seite.md", 2)]
+    assert found(root, "craft.missing-description") == [("content/seite.md", 2)]
+    assert messages(root, "craft.missing-title") == ["Kein Seitentitel auf /seite/."]
+
+
+def test_blank_title_in_the_front_matter_is_a_missing_title(tmp_path: Path) -> None:
+    # The theme would still write "<title> · Bäckerei Korn</title>": nothing of the page.
+    root = site_with(tmp_path, content__seite_dot_md=page(title="' '"))
+    assert found(root, "craft.missing-title") == [("content/seite.md", 2)]
+
+
+def test_missing_description_line_points_at_the_front_matter(tmp_path: Path) -> None:
+    root = site_with(tmp_path, templates__contact_dot_html=PLAIN_TEMPLATE,
+                     content__seite_dot_md=page(extra="template: contact\ndescription: ''\n"))
+    assert found(root, "craft.missing-description") == [("content/seite.md", 5)]
+
+
+def test_a_template_without_title_is_one_finding_at_the_template(tmp_path: Path) -> None:
+    root = site_with(tmp_path, templates__base_dot_html=PLAIN_TEMPLATE)
+    assert found(root, "craft.missing-title") == [("templates/base.html", 6)]
+    assert found(root, "craft.missing-description") == [("templates/base.html", 6)]
+    assert messages(root, "craft.missing-title") == ["Kein Seitentitel auf allen Seiten."]
+
+
+def test_titles_and_descriptions_of_the_minimal_site_are_no_alarm(tmp_path: Path) -> None:
+    root = site_with(tmp_path)
+    report = check_site(root)
+    assert [f for f in report.findings if f.id in ("craft.missing-title",
+                                                   "craft.missing-description")] == []
+
+
+def test_two_pages_with_the_same_title(tmp_path: Path) -> None:
+    root = site_with(tmp_path, content__brot_dot_md=page("Unser Brot"),
+                     content__zweites_dot_md=page("Unser Brot"))
+    assert found(root, "craft.duplicate-title") == [("content/zweites.md", 2)]
+    assert messages(root, "craft.duplicate-title") == [
+        "Zwei Seiten heißen „Unser Brot · Bäckerei Korn“: /brot/ und /zweites/."]
+
+
+def test_different_titles_are_no_alarm(tmp_path: Path) -> None:
+    root = site_with(tmp_path, content__brot_dot_md=page("Unser Brot"),
+                     content__brote_dot_md=page("Unsere Brote"))
+    assert found(root, "craft.duplicate-title") == []
+
+
+# --- headings ----------------------------------------------------------------------------
+
+
+def test_heading_that_skips_a_level_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    root = site_with(tmp_path, content__seite_dot_md=page(body=(
+        "## Unser Sauerteig\n\nText\n\n#### „Mutter“ seit 1998\n")),
+        content__tief_dot_md=page("Drei", "### Drei\n"))  # not the title: line
+    assert found(root, "craft.heading-skip") == [("content/seite.md", 9), ("content/tief.md", 5)]
+    assert messages(root, "craft.heading-skip")[0] == (
+        "Auf die Überschrift „Unser Sauerteig“ (Ebene 2) folgt „„Mutter“ seit 1998“ auf "
+        "Ebene 4: eine Ebene fehlt.")
+
+
+def test_headings_going_up_again_are_no_alarm(tmp_path: Path) -> None:
+    root = site_with(tmp_path, content__seite_dot_md=page(body=(
+        "## Brot\n\n### Roggen\n\n#### Mit Kümmel\n\n## Kuchen\n\n### Streusel\n")))
+    assert found(root, "craft.heading-skip") == []
+
+
+# --- all rules, the example site, the faceless fixture ----------------------------------
+
+
+def test_every_rule_speaks_german_and_english_alike() -> None:
+    for rule in RULES:
+        assert set(rule.texts) == {"de", "en"}, rule.id
+        names = {lang: {name for part in (t.message, t.why, t.fix)
+                        for _, name, _, _ in Formatter().parse(part) if name}
+                 for lang, t in rule.texts.items()}
+        assert names["de"] == names["en"], rule.id
+
+
+def test_example_site_has_no_craft_finding() -> None:
+    for base_url in (None, EXAMPLE_BASE_URL):
+        report = check_site(EXAMPLE_SITE, base_url=base_url)
+        assert [f.format() for f in report.findings if f.id.startswith("craft.")] == []
+
+
+def test_faceless_site_has_its_broken_link_and_image_without_alt() -> None:
+    report = check_site(FACELESS)
+    assert sorted((f.id, f.path, f.line) for f in report.findings if f.id.startswith("craft.")) == [
+        ("craft.broken-link", "content/index.md", 16),
+        ("craft.image-without-alt", "content/index.md", 14),
+        ("craft.missing-description", "templates/base.html", 9),
+    ]
