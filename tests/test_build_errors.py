@@ -114,3 +114,10 @@ def test_folder_without_config(tmp_path: Path) -> None:
     assert result.code == 1
     assert "zuhause.yaml:1:1: the site folder has no zuhause.yaml" in result.err
     assert "zuhause new" in result.err
+
+
+def test_blank_title_is_empty(site: Callable[..., Path]) -> None:
+    root = site(content__index_dot_md="---\ntitle: '  '\nperson: anna\n---\nHallo\n")
+    result = run_cli("build", root)
+    assert result.code == 1
+    assert "content/index.md:2:8: 'title' is empty" in result.err

@@ -159,7 +159,7 @@ def validate(data: YamlMap, fields: tuple[Field, ...], name: str, problems: Prob
             continue
         value = data[field.name]
         pos = data.value_at(field.name)
-        if field.required and value in ("", None):
+        if field.required and (value is None or (isinstance(value, str) and not value.strip())):
             problems.add(name, pos.line, pos.column, f"{prefix}'{field.name}' is empty: {field.help}",
                          f"Write it after the colon, e.g. {field.name}: {field.example or '…'}",
                          "schema.empty")
