@@ -83,6 +83,11 @@ class MarkdownRenderer:
     def render(self, body: str, source: str, body_line: int, page_dir: str = "",
                id_prefix: str = "") -> Rendered:
         """Convert one Markdown text; any failure becomes a problem of that file."""
+        too_odd = pathological(body)
+        if too_odd:
+            line, column, message, hint = too_odd
+            return Rendered("", [Problem(source, body_line + line, column, message, hint,
+                                         "markdown.pathological")])
         job = _Job(source, body, body_line, page_dir, id_prefix, [])
         self.job = job
         try:
@@ -122,6 +127,27 @@ class MarkdownRenderer:
                 _missing_hint(wanted, self.pages_by_source), "link.missing"))
             return target
         return url + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+_BACKTICK_RUN = re.compile(r"`{101,}")
+_DEEP_LINE = re.compile(r"^(?:[ \t]{400,}|(?:>\s*){60,})", re.MULTILINE)
+
+
+def pathological(body: str) -> tuple[int, int, str, str] | None:
+    """Texts that would make Python-Markdown work for minutes (its regular expressions are
+    cubic on long backtick runs; deep nesting ends in a RecursionError): (line, column,
+    message, hint), or None for ordinary text."""
+    match = _BACKTICK_RUN.search(body)
+    if match:
+        line = body.count("\n", 0, match.start())
+        column = match.start() - (body.rfind("\n", 0, match.start()) + 1) + 1
+        return (line, column, f"{len(match[0])} backticks in a row",
+                "Code needs at most a few backticks around it; remove the rest.")
+    match = _DEEP_LINE.search(body)
+    if match:
+        return (body.count("\n", 0, match.start()), 1, "lists or quotes nested too deeply",
+                "Nest lists and quotes at most a few levels deep.")
+    return None
 
 
 def _locate(body: str, target: str) -> tuple[int, int]:
