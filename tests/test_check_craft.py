@@ -8,11 +8,13 @@ import random
 from pathlib import Path
 from string import Formatter
 
+import pytest
 from PIL import Image
 
 from support import EXAMPLE_BASE_URL, EXAMPLE_SITE, MINIMAL_SITE, REPO, write_site
 from zuhause.checking import check_site
 from zuhause.checking.rules_craft import RULES
+from zuhause.errors import SiteError
 
 FACELESS = REPO / "tests" / "sites" / "faceless"
 PLAIN_TEMPLATE = """<!doctype html>
@@ -210,10 +212,11 @@ def test_page_with_empty_title_and_no_description(tmp_path: Path) -> None:
     assert messages(root, "craft.missing-title") == ["Kein Seitentitel auf /seite/."]
 
 
-def test_blank_title_in_the_front_matter_is_a_missing_title(tmp_path: Path) -> None:
-    # The theme would still write "<title> · Bäckerei Korn</title>": nothing of the page.
+def test_blank_title_in_the_front_matter_stops_the_build(tmp_path: Path) -> None:
+    # A title of spaces would make "<title> · Bäckerei Korn</title>"; the build refuses it.
     root = site_with(tmp_path, content__seite_dot_md=page(title="' '"))
-    assert found(root, "craft.missing-title") == [("content/seite.md", 2)]
+    with pytest.raises(SiteError, match="content/seite.md:2:8: 'title' is empty"):
+        check_site(root)
 
 
 def test_missing_description_line_points_at_the_front_matter(tmp_path: Path) -> None:
