@@ -82,3 +82,33 @@ def test_strict_makes_warnings_count(site: Callable[..., Path]) -> None:
     expected = 1 if report.count("warning") else 0
     assert run_cli("check", root, "--strict").code == expected
     assert run_cli("check", root).code == 0
+
+
+FACELESS_FINDINGS = {
+    ("person.no-first-person", "content/index.md", 5),        # no person-first voice
+    ("person.stock-photo", "people/team.md", 4),              # stock photo names
+    ("person.stock-photo", "content/index.md", 14),
+    ("person.buzzwords", "content/index.md", 5),              # buzzword wall
+    ("privacy.third-party-request", "templates/base.html", 7),  # Google Fonts
+    ("privacy.third-party-request", "content/index.md", 9),   # YouTube iframe
+    ("conversation.like-buttons", "content/index.md", 11),    # like button
+    ("conversation.like-buttons", "content/index.md", 12),
+    ("legal.not-linked", "templates/base.html", 1),           # no Impressum link
+    ("craft.broken-link", "content/index.md", 16),            # broken link
+    ("craft.image-without-alt", "content/index.md", 14),      # image without alt
+    ("person.invitation-without-sentence", "people/team.md", 9),
+    ("person.portrait-missing-or-tiny", "people/team.md", 4),
+}
+
+
+def test_faceless_site_has_each_finding_in_place() -> None:
+    report = check_site(FACELESS)
+    found = {(f.id, f.path, f.line) for f in report.findings}
+    assert FACELESS_FINDINGS - found == set()
+    assert report.exit_code() == 1
+
+
+def test_every_check_is_documented() -> None:
+    from zuhause.checking.rules import ALL_RULES
+    docs = (REPO / "docs" / "check.md").read_text("utf-8")
+    assert [rule.id for rule in ALL_RULES if f"`{rule.id}`" not in docs] == []
