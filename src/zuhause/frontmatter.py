@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .errors import Problem
+from .errors import Problem, Problems
+from .sources import SourceError, read_source
 
 
 @dataclass(frozen=True)
@@ -246,3 +248,17 @@ def split_document(text: str, name: str) -> Document:
             "Write one 'key: value' per line between the two '---' lines, e.g. 'title: Über mich'.",
             "frontmatter.not-mapping")])
     return Document(data, body, index + 2)
+
+
+def read_document(root: Path, relative: Path, problems: Problems) -> tuple[str, Document] | None:
+    """Read a Markdown file with front matter: (its name, the split document), or None when it
+    cannot be read or its front matter is broken (the problems are recorded)."""
+    name = relative.as_posix()
+    try:
+        source = read_source(root / relative, name)
+    except SourceError as error:
+        problems.extend([error.problem])
+        return None
+    document = split_document(source.text, name)
+    problems.extend(document.problems)
+    return None if document.problems else (name, document)

@@ -8,9 +8,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .errors import Problems
-from .frontmatter import YamlMap, split_document
+from .frontmatter import YamlMap, read_document
 from .schema import Field, validate
-from .sources import SourceError, read_source
 from .urls import slugify
 
 PAGE_FIELDS = (
@@ -78,16 +77,10 @@ def page_path(relative: PurePosixPath) -> str:
 
 def read_page(root: Path, relative: Path, problems: Problems) -> Page | None:
     """Read and validate one page file; None when it cannot be used."""
-    name = relative.as_posix()
-    try:
-        source = read_source(root / relative, name)
-    except SourceError as error:
-        problems.extend([error.problem])
+    read = read_document(root, relative, problems)
+    if read is None:
         return None
-    document = split_document(source.text, name)
-    problems.extend(document.problems)
-    if document.problems:
-        return None
+    name, document = read
     content_relative = PurePosixPath(relative.relative_to("content").as_posix())
     kind = page_kind(content_relative)
     if not document.has_front_matter:

@@ -10,9 +10,8 @@ from PIL import Image, UnidentifiedImageError
 
 from .config import LINK_FIELDS
 from .errors import Problems
-from .frontmatter import YamlMap, split_document
+from .frontmatter import YamlMap, read_document
 from .schema import Field, position_of, validate
-from .sources import SourceError, read_source
 
 INVITATION_FIELDS = (
     Field("text", "text", "a sentence of your own inviting people to talk", True,
@@ -66,16 +65,10 @@ class Person:
 
 def read_person(root: Path, relative: Path, problems: Problems) -> Person | None:
     """Read and validate one person file; None when it cannot be used."""
-    name = relative.as_posix()
-    try:
-        source = read_source(root / relative, name)
-    except SourceError as error:
-        problems.extend([error.problem])
+    read = read_document(root, relative, problems)
+    if read is None:
         return None
-    document = split_document(source.text, name)
-    problems.extend(document.problems)
-    if document.problems:
-        return None
+    name, document = read
     if not document.has_front_matter:
         problems.add(name, 1, 1, "this person file has no front matter",
                      "Start it with a block between two '---' lines: name, role, portrait, "

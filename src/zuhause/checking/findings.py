@@ -57,6 +57,7 @@ class Rule:
     def findings(self, context: CheckContext) -> list[Finding]:
         """Run the rule and word its findings in the site's language."""
         texts = self.texts.get(context.language) or self.texts["en"]
-        return [Finding(self.id, self.level, path, line, texts.message.format(**values),
-                        texts.why.format(**values), texts.fix.format(**values))
-                for path, line, values in self.find(context)]
+        found = [Finding(self.id, self.level, path, line, texts.message.format(**values),
+                         texts.why.format(**values), texts.fix.format(**values))
+                 for path, line, values in self.find(context)]
+        return list(dict.fromkeys(found))  # one cause seen on many pages is one finding

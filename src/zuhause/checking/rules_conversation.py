@@ -109,18 +109,6 @@ def post_without_reply(context: CheckContext) -> Hits:
             if p.entry.kind == "post" and not _mailto_inside_main(p)]
 
 
-def _unique(hits: Hits) -> Hits:
-    """The hits without repeats (a widget in the shared template shows on every page)."""
-    seen: set[tuple[str, int, str]] = set()
-    unique: Hits = []
-    for path, line, values in hits:
-        key = (path, line, values["what"])
-        if key not in seen:
-            seen.add(key)
-            unique.append((path, line, values))
-    return unique
-
-
 def _locate_any(context: CheckContext, page: BuiltPage, needles: list[str]) -> tuple[str, int]:
     """Where the first of `needles` that can be found was written (else the page, line 1)."""
     fallback = (page.source, 1)
@@ -154,7 +142,7 @@ def like_buttons(context: CheckContext) -> Hits:
             text = " ".join(match[0].split())
             path, line = _locate_any(context, page, [text, text.split()[-1]])
             hits.append((path, line, {"what": text}))
-    return _unique(hits)
+    return hits
 
 
 def _configured_emails(context: CheckContext) -> set[str]:

@@ -388,19 +388,7 @@ def stock_photos(context: CheckContext) -> Hits:
         for file in sorted(static.rglob("*")):
             if file.is_file() and file.name not in named and is_stock_photo_name(file.name):
                 hits.append((file.relative_to(context.root).as_posix(), 1, {"file": file.name}))
-    return _unique(hits)
-
-
-def _unique(hits: Hits) -> Hits:
-    """Hits without repeats (the same file named at the same place)."""
-    seen: set[tuple[str, int, str]] = set()
-    unique: Hits = []
-    for path, line, values in hits:
-        key = (path, line, values["file"])
-        if key not in seen:
-            seen.add(key)
-            unique.append((path, line, values))
-    return unique
+    return hits
 
 
 # --- 7. the person before the offers ------------------------------------------------------------

@@ -77,7 +77,6 @@ def check_site(site: Path | str, base_url: str | None = None, drafts: bool = Fal
         for rule in ALL_RULES:
             if rule.id not in skips:
                 findings.extend(rule.findings(context))
-    findings = list(dict.fromkeys(findings))  # one cause seen on many pages is one finding
     order = {"error": 0, "warning": 1, "hint": 2}
     findings.sort(key=lambda f: (order[f.level], f.path, f.line, f.id))
     return CheckReport(findings, sorted(skips.items()), time.perf_counter() - started)
