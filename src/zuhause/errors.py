@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -81,11 +80,3 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A "Did you mean ...?" hint for a misspelt word, or "" when nothing is close."""
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"Did you mean '{matches[0]}'?" if matches else ""
-
-
-def display_path(path: Path, root: Path) -> str:
-    """A path as the owner sees it: relative to the site folder, with forward slashes."""
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -204,11 +204,3 @@ def position_of(data: YamlMap, *keys: str) -> Position:
         else:
             break
     return pos
-
-
-def fields_markdown(fields: tuple[Field, ...]) -> str:
-    """The field table as Markdown, for the docs."""
-    rows = ["| key | required | meaning |", "| --- | --- | --- |"]
-    for field in fields:
-        rows.append(f"| `{field.name}` | {'yes' if field.required else 'no'} | {field.help} |")
-    return "\n".join(rows)
