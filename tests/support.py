@@ -79,6 +79,11 @@ def parse_site_text(text: str) -> dict[str, str]:
     return files
 
 
+def minimal_file(path: str) -> str:
+    """One file of MINIMAL_SITE, to derive variations from."""
+    return parse_site_text(MINIMAL_SITE)[path]
+
+
 def write_site(root: Path, text: str, **overrides: str | None) -> Path:
     """Write a site from `-- path --` sections; `overrides` replace or (None) delete files.
 

@@ -112,3 +112,15 @@ def test_every_check_is_documented() -> None:
     from zuhause.checking.rules import ALL_RULES
     docs = (REPO / "docs" / "check.md").read_text("utf-8")
     assert [rule.id for rule in ALL_RULES if f"`{rule.id}`" not in docs] == []
+
+
+def test_every_rule_speaks_german_and_english_with_the_same_placeholders() -> None:
+    from string import Formatter
+
+    from zuhause.checking.rules import ALL_RULES
+    for rule in ALL_RULES:
+        assert set(rule.texts) == {"de", "en"}, rule.id
+        names = {lang: {name for part in (t.message, t.why, t.fix)
+                        for _, name, _, _ in Formatter().parse(part) if name}
+                 for lang, t in rule.texts.items()}
+        assert names["de"] == names["en"], rule.id

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support import EXAMPLE_SITE, MINIMAL_SITE, REPO, write_site
+from support import EXAMPLE_SITE, MINIMAL_SITE, REPO, minimal_file, write_site
 from zuhause.checking import check_site
 
 FACELESS = REPO / "tests" / "sites" / "faceless"
@@ -20,20 +20,8 @@ BARE_BASE = """\
 """
 
 # Anna, reachable only by visiting her.
-ANNA_VISIT_ONLY = """\
----
-name: Anna Korn
-role: Bäckermeisterin, ich backe Brot mit Zeit
-portrait: images/anna.png
-portrait_alt: Anna lacht, Mehl auf der Schürze
-values:
-  - Brot braucht Zeit
-invitation:
-  text: Kommen Sie vorbei und probieren Sie.
-  address: Brotgasse 3, 01067 Dresden
----
-Ich backe seit zwanzig Jahren Brot.
-"""
+ANNA_VISIT_ONLY = minimal_file("people/anna.md").replace(
+    "  email: anna@baeckerei-korn.example", "  address: Brotgasse 3, 01067 Dresden")
 
 ANNA_PHONE_ONLY = ANNA_VISIT_ONLY.replace("address: Brotgasse 3, 01067 Dresden",
                                           "phone: 0351 1234567")
@@ -73,7 +61,7 @@ def test_page_without_a_way_to_reach_anyone_is_an_error(tmp_path: Path) -> None:
 
 
 def test_no_way_to_reach_on_every_page_points_to_the_site_template(tmp_path: Path) -> None:
-    config = MINIMAL_SITE.split("-- zuhause.yaml --\n")[1].split("-- people")[0]
+    config = minimal_file("zuhause.yaml")
     config = config.replace("  email: anna@baeckerei-korn.example\n", "  country: AT\n")
     root = site(tmp_path, zuhause_dot_yaml=config, templates__base_dot_html=BARE_BASE,
                 people__anna_dot_md=ANNA_VISIT_ONLY)
@@ -155,7 +143,7 @@ def test_share_button_in_the_site_template_is_one_finding(tmp_path: Path) -> Non
 
 
 def test_own_profile_links_are_no_like_buttons(tmp_path: Path) -> None:
-    config = MINIMAL_SITE.split("-- zuhause.yaml --\n")[1].split("-- people")[0]
+    config = minimal_file("zuhause.yaml")
     config += "social:\n  - name: X\n    url: https://x.com/baeckereikorn\n"
     home = ("---\ntitle: Willkommen\nperson: anna\n---\nSeit 12 Jahren backe ich. "
             '<a rel="me" href="https://www.facebook.com/baeckereikorn">Facebook</a>\n')
@@ -185,7 +173,7 @@ def test_foreign_email_address_in_markdown_is_a_warning(tmp_path: Path) -> None:
 
 
 def test_foreign_email_address_in_a_person_story_is_found(tmp_path: Path) -> None:
-    anna = MINIMAL_SITE.split("-- people/anna.md --\n")[1].split("-- content")[0]
+    anna = minimal_file("people/anna.md")
     root = site(tmp_path, people__anna_dot_md=anna + "Privat: anna.korn@web.example\n")
     assert found(root, "privacy.needless-email") == [("people/anna.md", 13)]
 

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
-from string import Formatter
 
 import pytest
 from PIL import Image
 
 from support import EXAMPLE_BASE_URL, EXAMPLE_SITE, MINIMAL_SITE, REPO, write_site
 from zuhause.checking import check_site
-from zuhause.checking.rules_craft import RULES
 from zuhause.errors import SiteError
 
 FACELESS = REPO / "tests" / "sites" / "faceless"
@@ -273,15 +271,6 @@ def test_headings_going_up_again_are_no_alarm(tmp_path: Path) -> None:
 
 
 # --- all rules, the example site, the faceless fixture ----------------------------------
-
-
-def test_every_rule_speaks_german_and_english_alike() -> None:
-    for rule in RULES:
-        assert set(rule.texts) == {"de", "en"}, rule.id
-        names = {lang: {name for part in (t.message, t.why, t.fix)
-                        for _, name, _, _ in Formatter().parse(part) if name}
-                 for lang, t in rule.texts.items()}
-        assert names["de"] == names["en"], rule.id
 
 
 def test_example_site_has_no_craft_finding() -> None:

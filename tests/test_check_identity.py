@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support import EXAMPLE_SITE, MINIMAL_SITE, REPO, write_site
+from support import EXAMPLE_SITE, MINIMAL_SITE, REPO, minimal_file, write_site
 from zuhause.checking import check_site
 from zuhause.checking.rules_identity import normalise_address, normalise_phone
 
@@ -34,7 +34,7 @@ def config(form: str = "sole_trader", name: str = "Anna Korn", legal_phone: str 
 
 def anna(phone: str = "") -> str:
     """Anna's person file, with a phone number in her invitation when given (line 11)."""
-    text = MINIMAL_SITE.split("-- people/anna.md --\n")[1].split("-- content")[0]
+    text = minimal_file("people/anna.md")
     if phone:
         text = text.replace("  email: anna@baeckerei-korn.example\n",
                             f"  email: anna@baeckerei-korn.example\n  phone: {phone}\n")

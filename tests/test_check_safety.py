@@ -4,11 +4,9 @@ raw HTML, found at their exact line in the Markdown, and never in code the owner
 from __future__ import annotations
 
 from pathlib import Path
-from string import Formatter
 
 from support import EXAMPLE_BASE_URL, EXAMPLE_SITE, MINIMAL_SITE, REPO, parse_site_text, write_site
 from zuhause.checking import check_site
-from zuhause.checking.rules_safety import RULES
 
 FACELESS = REPO / "tests" / "sites" / "faceless"
 PAGE_HEAD = "---\ntitle: Seite\nperson: anna\n---\n"  # the body starts on line 5
@@ -112,15 +110,6 @@ def test_english_site_gets_english_texts(tmp_path: Path) -> None:
                       content__seite_dot_md=PAGE_HEAD + "<button onclick=\"go()\">Go</button>\n")
     finding = next(f for f in check_site(root).findings if f.id == "safety.event-handler")
     assert finding.message == "The HTML element <button> has a script in its onclick= attribute."
-
-
-def test_every_rule_speaks_german_and_english_alike() -> None:
-    for rule in RULES:
-        assert set(rule.texts) == {"de", "en"}, rule.id
-        names = {lang: {name for part in (t.message, t.why, t.fix)
-                        for _, name, _, _ in Formatter().parse(part) if name}
-                 for lang, t in rule.texts.items()}
-        assert names["de"] == names["en"], rule.id
 
 
 def test_example_site_has_no_safety_finding() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support import MINIMAL_SITE, run_cli, tree_bytes
+from support import minimal_file, run_cli, tree_bytes
 from zuhause.frontmatter import load_yaml, split_document
 from zuhause.schema import parse_date
 
@@ -129,7 +129,7 @@ def test_template_syntax_in_markdown_and_front_matter_stays_literal(
 
 
 def test_script_in_name_is_escaped(site: Callable[..., Path], tmp_path: Path) -> None:
-    person = (MINIMAL_SITE.split("-- people/anna.md --\n")[1].split("-- content")[0]
+    person = (minimal_file("people/anna.md")
               .replace("name: Anna Korn", 'name: "Anna <script>alert(1)</script>"'))
     root = site(people__anna_dot_md=person)
     result = run_cli("build", root, "-o", tmp_path / "out")
@@ -141,7 +141,7 @@ def test_script_in_name_is_escaped(site: Callable[..., Path], tmp_path: Path) ->
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "ftp://x.example/"])
 def test_unsafe_urls_are_refused(site: Callable[..., Path], url: str) -> None:
-    person = (MINIMAL_SITE.split("-- people/anna.md --\n")[1].split("-- content")[0]
+    person = (minimal_file("people/anna.md")
               .replace("  email: anna@baeckerei-korn.example", f"  booking_url: \"{url}\""))
     root = site(people__anna_dot_md=person)
     result = run_cli("build", root)

@@ -52,8 +52,9 @@ class DevSession:
         self.log = log
         self.builds = 0
         self.work = Path(tempfile.mkdtemp(prefix="zuhause-serve-"))
-        config = read_config(site, Problems(), base_url)
-        self.state = DevState(base_path(config.base_url) if config else "/", BuildEvents(), set())
+        self.config = read_config(site, Problems(), base_url)
+        self.state = DevState(base_path(self.config.base_url) if self.config else "/",
+                              BuildEvents(), set())
         self._threads: list[threading.Thread] = []
         self._stop_watching: Callable[[], None] | None = None
         self.server: DevServer | None = None
@@ -79,10 +80,9 @@ class DevSession:
         return self.url
 
     def _theme_roots(self) -> list[Path]:
-        config = read_config(self.site, Problems(), self.base_url)
-        if config is None:
+        if self.config is None:
             return []
-        chain = resolve_theme_chain(config.theme, self.site, Problems())
+        chain = resolve_theme_chain(self.config.theme, self.site, Problems())
         site = os.path.realpath(self.site)
         return [theme.root for theme in chain
                 if not os.path.realpath(theme.root).startswith(site + os.sep)]

@@ -9,10 +9,7 @@ one visit of every page with axe-core, and one Nu HTML checker run over the whol
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,49 +27,17 @@ from browser_helpers import (
     axe_audit,
     built_pages,
     contrast_findings,
+    serve,
     vnu_messages,
 )
-
-
-class _ProjectSiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the build under PREFIX only (/repo/x -> x); anything outside PREFIX is a plain 404.
-    A missing file under PREFIX gets 404.html with status 404, as GitHub Pages answers."""
-
-    def translate_path(self, path: str) -> str:
-        request_path = urlsplit(path).path
-        if not (request_path + "/").startswith(PREFIX):
-            return ""  # no such file -> 404
-        return super().translate_path("/" + request_path[len(PREFIX):])
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        not_found = Path(self.directory) / "404.html"
-        inside = (urlsplit(self.path).path + "/").startswith(PREFIX)
-        if code != 404 or not inside or not not_found.is_file():
-            return super().send_error(code, message, explain)
-        body = not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
-        pass
 
 
 @pytest.fixture(scope="session")
 def site_url(example_build: Path, vnu_run: Any) -> Iterator[str]:
     """The example build served in-process at http://127.0.0.1:PORT/repo/ (and the Nu
     checker started in the background, see `vnu_run`)."""
-    handler = functools.partial(_ProjectSiteHandler, directory=str(example_build))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}{PREFIX}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serve(example_build, PREFIX) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -3,23 +3,15 @@ accessibility violations, nothing from other hosts."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from browser_helpers import VNU_JAR, axe_audit, vnu_messages
+from browser_helpers import VNU_JAR, axe_audit, serve, vnu_messages
 from zuhause import build_site
 from zuhause.scaffold import answers_from_options, create_site
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib's name
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -36,13 +28,8 @@ def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def new_site_url(new_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(new_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with serve(new_site) as url:
+        yield url
 
 
 def test_new_site_is_valid_html(new_site: Path) -> None:
