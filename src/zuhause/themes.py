@@ -4,7 +4,6 @@ site's own templates/ override single templates of its theme."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 
 from jinja2 import (
@@ -48,8 +47,15 @@ class Theme:
 
 
 def builtin_themes() -> Path:
-    """The folder of the themes that come with zuhause."""
-    return Path(str(files("zuhause.builtin_themes")))
+    """The folder of the themes that come with zuhause.
+
+    An installed wheel holds them in `zuhause/builtin_themes/`; an editable install of a
+    checkout finds them where designers edit them, in the checkout's `themes/` folder.
+    """
+    packaged = Path(__file__).with_name("builtin_themes")
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "themes"
 
 
 def _find_theme(reference: str, site_root: Path, relative_to: Path) -> Path | None:

@@ -1,1 +1,0 @@
-"""The themes that come with zuhause (installed as zuhause.builtin_themes)."""
