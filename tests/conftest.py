@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from installed import Venv, build_distributions, fresh_venv
 from support import CHROMIUM, EXAMPLE_BASE_URL, EXAMPLE_SITE, MINIMAL_SITE, write_site
 from zuhause import build_site
 
@@ -21,6 +22,17 @@ def site(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
+@pytest.fixture(scope="session")
+def distributions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The sdist and the wheel built from the checkout, once per session."""
+    return build_distributions(tmp_path_factory.mktemp("dist"))
+
+
+@pytest.fixture(scope="session")
+def installed(tmp_path_factory: pytest.TempPathFactory,
+              distributions: tuple[Path, Path]) -> Venv:
+    """A fresh venv, outside the checkout, with zuhause installed from the wheel."""
+    return fresh_venv(tmp_path_factory.mktemp("venv") / "venv", distributions[1])
 
 
 @pytest.fixture(scope="session")
