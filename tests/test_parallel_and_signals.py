@@ -51,10 +51,13 @@ def test_sigterm_during_a_build_keeps_the_previous_site(site: Callable[..., Path
         path.write_text(path.read_text() + "\nNachtrag.\n")
     process = subprocess.Popen([sys.executable, "-m", "zuhause", "build", str(root), "--jobs", "1"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.0)
+    deadline = time.monotonic() + 60
+    while not any(p.startswith(".zuhause-build-") for p in os.listdir(root)):  # staging has begun
+        assert process.poll() is None and time.monotonic() < deadline, "no staging folder seen"
+        time.sleep(0.002)
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=60)
-    assert process.returncode == 143, err  # the build takes longer than a second
+    assert process.returncode == 143, err
     assert "Stopped. The previous output was left as it was." in err
     assert "Traceback" not in err
     assert tree_bytes(root / "public") == before
