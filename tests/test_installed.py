@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 import tarfile
 import zipfile
 from pathlib import Path
@@ -43,25 +42,21 @@ def test_the_sdist_holds_every_file_of_the_checkout(distributions: tuple[Path, P
     assert wanted - names == set()
 
 
-def test_installed_commands_run_outside_the_checkout(installed: Venv, tmp_path: Path) -> None:
+def test_installed_package_is_the_wheel_not_the_checkout(installed: Venv, tmp_path: Path) -> None:
     where = installed.run("python -c 'import zuhause; print(zuhause.__file__)'", cwd=tmp_path)
     assert_clean(where)
     assert Path(where.stdout.strip()).is_relative_to(installed.root)
+    assert_clean(installed.run("python -m zuhause --version", cwd=tmp_path))
 
-    version = installed.run("zuhause --version", cwd=tmp_path)
-    assert_clean(version)
+
+def test_smoke_test_of_the_wheel_passes(distributions: tuple[Path, Path]) -> None:
+    # the release workflow runs the same script on the wheel it is about to publish
     from zuhause import __version__
-    assert version.stdout.strip() == f"zuhause {__version__}"
-
-    assert_clean(installed.run("zuhause --help", cwd=tmp_path))
-    assert_clean(installed.run("zuhause serve --help", cwd=tmp_path))
-    assert_clean(installed.run("zuhause new my-site --yes --language de", cwd=tmp_path))
-    built = installed.run("zuhause build my-site", cwd=tmp_path)
-    assert_clean(built)
-    assert (tmp_path / "my-site" / "public" / "index.html").is_file()
-    checked = installed.run("zuhause check my-site", cwd=tmp_path)
-    assert "Traceback" not in checked.stdout + checked.stderr
-    assert checked.returncode in (0, 1), checked.stderr  # findings are the new site's own business
+    result = subprocess.run(["bash", str(REPO / "scripts" / "smoke-test"), str(distributions[1]),
+                             __version__], capture_output=True, text=True, timeout=600)
+    assert_clean(result)
+    assert f"smoke test passed: zuhause {__version__}" in result.stdout
+    assert "my-site/public" in result.stdout  # it built the new site
 
 
 def test_readme_first_command_in_a_fresh_venv(distributions: tuple[Path, Path],
@@ -81,8 +76,3 @@ def test_ci_runs_the_readme_first_command_before_the_suite() -> None:
     assert "python3 -m venv" in ci[:first] or "-m venv" in ci[:first]
     assert "-e " not in ci[:first].split("venv", 1)[1]  # not editable
     assert ci.index("exec scripts/test") > first
-
-
-def test_python_can_run_the_package(installed: Venv, tmp_path: Path) -> None:
-    assert_clean(installed.run("python -m zuhause --version", cwd=tmp_path))
-    assert sys.version_info >= (3, 11)
