@@ -17,6 +17,7 @@ from markdown.treeprocessors import Treeprocessor
 from .errors import Problem
 from .i18n import Translator
 from .typography import HeadingIdProcessor, TableWrapProcessor, TypographyProcessor
+from .urls import owner_url
 
 _EXTERNAL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
 
@@ -58,6 +59,8 @@ class _LinkRewriter(Treeprocessor):
             for attribute in ("href", "src"):
                 if attribute in element.attrib:
                     element.attrib[attribute] = self.owner.rewrite(element.attrib[attribute], job)
+            if "srcset" in element.attrib:
+                element.attrib["srcset"] = self.owner.rewrite_srcset(element.attrib["srcset"], job)
 
 
 class MarkdownRenderer:
@@ -112,10 +115,10 @@ class MarkdownRenderer:
         if target.startswith("#"):
             return "#" + job.id_prefix + target[1:] if job.id_prefix else target
         if target.startswith("/"):
-            return self.base_path + target[1:]
+            return self.base_path + owner_url(target[1:])
         parts = urlsplit(target)
         if not parts.path.lower().endswith(".md"):
-            return target
+            return owner_url(target)
         wanted = unicodedata.normalize("NFC", posixpath.normpath(
             posixpath.join(job.page_dir, unquote(parts.path))))
         url = self.pages_by_source.get(wanted)
@@ -126,7 +129,15 @@ class MarkdownRenderer:
                 f"the link '{target}' points to a page that does not exist",
                 _missing_hint(wanted, self.pages_by_source), "link.missing"))
             return target
-        return url + (f"#{parts.fragment}" if parts.fragment else "")
+        return url + (owner_url(f"#{parts.fragment}") if parts.fragment else "")
+
+    def rewrite_srcset(self, srcset: str, job: _Job) -> str:
+        """Each candidate of a `srcset` ('a.jpg 1x, b.jpg 2x') rewritten like a `src`."""
+        candidates = []
+        for candidate in srcset.split(","):
+            url, _, descriptor = candidate.strip().partition(" ")
+            candidates.append(" ".join(filter(None, [self.rewrite(url, job), descriptor.strip()])))
+        return ", ".join(candidates)
 
 
 _BACKTICK_RUN = re.compile(r"`{101,}")

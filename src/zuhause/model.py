@@ -80,6 +80,7 @@ class PersonView:
     social: list[Link]
     story: Markup = Markup("")
     url: str = ""
+    abs_url: str = ""
     portrait_width: int = 0
     portrait_height: int = 0
 
@@ -290,7 +291,9 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
         return None
     about = next((e for e in entries if e.template == "people"), None)
     for view in views.values():
-        view.url = site_url(base, about.path) + f"#{view.id}" if about else site_url(base, "")
+        anchor = f"#{view.id}" if about else ""
+        view.url = site_url(base, about.path if about else "") + anchor
+        view.abs_url = site_url(config.base_url, about.path if about else "") + anchor
     special = {
         "contact": next(e.path for e in entries if e.template == "contact"),
         "impressum": f"{t('impressum_slug')}/",
