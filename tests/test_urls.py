@@ -34,6 +34,7 @@ ODD_FILES = {
     "files/Was?.pdf": "/files/Was%3F.pdf",
     "files/Rabatt 50%.pdf": "/files/Rabatt%2050%25.pdf",
 }
+SRCSET = "/images/Stollen%20frisch.jpg 1x, images/Stollen%20frisch.jpg 2x"
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -63,13 +64,14 @@ def _site_text() -> str:
 title: Willkommen
 person: anna
 ---
-Schön, dass Sie da sind. Lesen Sie [über mich](Über%20mich.md) oder [von Sonntag](<journal/Brötchen am Sonntag.md>).
+Schön, dass Sie da sind. Lesen Sie [über mich](Über%20mich.md)
+oder [von Sonntag](<journal/Brötchen am Sonntag.md>).
 
 ![Frischer Stollen](images/Stollen%20frisch.jpg)
 
 ![Noch einmal der Stollen](<images/Stollen frisch.jpg>)
 
-![Der Stollen vom Wurzelpfad](/images/Stollen%20frisch.jpg){{srcset="/images/Stollen%20frisch.jpg 1x, images/Stollen%20frisch.jpg 2x"}}
+![Vom Wurzelpfad](/images/Stollen%20frisch.jpg){{srcset="{SRCSET}"}}
 -- content/Über mich.md --
 ---
 title: Über mich

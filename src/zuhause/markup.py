@@ -16,6 +16,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .errors import Problem
 from .i18n import Translator
+from .schedule import link_texts
 from .typography import HeadingIdProcessor, TableWrapProcessor, TypographyProcessor
 from .urls import owner_url
 
@@ -66,10 +67,14 @@ class _LinkRewriter(Treeprocessor):
 class MarkdownRenderer:
     """Converts Markdown for one build. Not shared between threads."""
 
-    def __init__(self, language: str, base_path: str, pages_by_source: Mapping[str, str]) -> None:
-        """`pages_by_source` maps a file in content/ ('journal/oel.md', NFC) to its page URL."""
+    def __init__(self, language: str, base_path: str, pages_by_source: Mapping[str, str],
+                 held_back: Mapping[str, str] | None = None) -> None:
+        """`pages_by_source` maps a file in content/ ('journal/oel.md', NFC) to its page URL;
+        `held_back` maps the files dated after the build to their day, written out."""
+        self.language = language
         self.base_path = base_path
         self.pages_by_source = pages_by_source
+        self.held_back = held_back or {}
         self.job: _Job | None = None
         self.md = markdown.Markdown(
             extensions=["tables", "footnotes", "attr_list", "fenced_code"],
@@ -122,6 +127,12 @@ class MarkdownRenderer:
         wanted = unicodedata.normalize("NFC", posixpath.normpath(
             posixpath.join(job.page_dir, unquote(parts.path))))
         url = self.pages_by_source.get(wanted)
+        if url is None and wanted in self.held_back:
+            line, column = _locate(job.body, target)
+            message, hint = link_texts(target, self.held_back[wanted], self.language)
+            job.problems.append(Problem(job.source, job.body_line + line, column, message, hint,
+                                        "link.scheduled"))
+            return target
         if url is None:
             line, column = _locate(job.body, target)
             job.problems.append(Problem(
