@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from .config import SiteConfig, read_config
@@ -51,8 +52,14 @@ class LoadedSite:
     files: SiteFiles
 
 
-def load_site(root: Path, base_url: str | None = None, drafts: bool = False) -> LoadedSite:
-    """Discover, read and validate every file, and build the site model; raises SiteError."""
+def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
+              future: bool = False, now: datetime | None = None,
+              preview: bool = False) -> LoadedSite:
+    """Discover, read and validate every file, and build the site model; raises SiteError.
+
+    Pages dated after `now` (default: the present; without offset in the site's time zone)
+    are left out unless `future`; `preview` marks them as not yet published (zuhause serve).
+    """
     problems = Problems()
     if not root.is_dir():
         raise SiteError([Problem(str(root), 0, 0, "this site folder does not exist",
@@ -77,7 +84,8 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False) -> 
         problems.add("people/", 0, 0, "the site has no people",
                      "Create people/<your-name>.md with your name, role, portrait and story.",
                      "site.no-people")
-    model = build_model(config, people, pages, drafts, problems, files.warnings, unreadable)
+    model = build_model(config, people, pages, drafts, problems, files.warnings, unreadable,
+                        now=now, future=future, preview=preview)
     problems.check()
     assert model is not None
     return LoadedSite(root, config, chain, model, files)
@@ -90,15 +98,19 @@ def _cli_map(key: str, value: str) -> YamlMap:
 
 
 def build_site(site: Path | str, out: Path | str | None = None, base_url: str | None = None,
-               drafts: bool = False, jobs: int | None = None) -> BuildReport:
-    """Build the site folder `site` into `out` (default `site/public`). Raises SiteError."""
+               drafts: bool = False, jobs: int | None = None, future: bool = False,
+               now: datetime | None = None, preview: bool = False) -> BuildReport:
+    """Build the site folder `site` into `out` (default `site/public`). Raises SiteError.
+
+    `future` includes pages dated after `now` (default: the present), `preview` marks them.
+    """
     started = time.perf_counter()
     root = Path(site)
     out_path = Path(out) if out is not None else root / "public"
     refused = check_output_folder(out_path, root)
     if refused:
         raise SiteError(refused)
-    loaded = load_site(root, base_url, drafts)
+    loaded = load_site(root, base_url, drafts, future, now, preview)
     return write_site(loaded, out_path, jobs, started)
 
 

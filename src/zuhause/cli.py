@@ -51,6 +51,8 @@ def make_parser() -> argparse.ArgumentParser:
                        help="the address the site will live at, overriding zuhause.yaml, "
                        "e.g. https://anna.github.io/website/")
     build.add_argument("--drafts", action="store_true", help="include pages marked draft: true")
+    build.add_argument("--future", action="store_true",
+                       help="include pages dated after today (left out until their day)")
     build.add_argument("--jobs", type=int, default=None,
                        help="how many processes render pages (default: one per CPU core)")
     serve = commands.add_parser("serve", help="build, serve on this computer and rebuild on change",
@@ -64,6 +66,8 @@ def make_parser() -> argparse.ArgumentParser:
                        help="the address to listen on (default: 127.0.0.1, this computer only)")
     serve.add_argument("--base-url", default=None, help="the address the site will live at")
     serve.add_argument("--drafts", action="store_true", help="include pages marked draft: true")
+    serve.add_argument("--future", action="store_true",
+                       help="include pages dated after today, marked as not yet published")
     new = commands.add_parser("new", help="make a new site that builds at once",
                               description="Ask a few questions (or take them from flags) and "
                               "write a new site folder, with deploy files for GitHub Pages and "
@@ -78,6 +82,8 @@ def make_parser() -> argparse.ArgumentParser:
                        help="text for people (default), json for programs")
     check.add_argument("--strict", action="store_true", help="warnings count like errors")
     check.add_argument("--base-url", default=None, help="the address the site will live at")
+    check.add_argument("--future", action="store_true",
+                       help="include pages dated after today (left out until their day)")
     return parser
 
 
@@ -96,7 +102,7 @@ def run_new(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     """`zuhause check`."""
-    report = check_site(args.site, base_url=args.base_url)
+    report = check_site(args.site, base_url=args.base_url, future=args.future)
     if args.format == "json":
         print(json.dumps({"findings": [f.as_dict() for f in report.findings],
                           "skipped": [{"id": i, "reason": r} for i, r in report.skipped],
@@ -115,7 +121,7 @@ def run_serve(args: argparse.Namespace) -> int:
     if not is_loopback(args.host):
         print(f"warning: listening on {args.host}: other computers in your network can see "
               "the site while it is served.", file=sys.stderr)
-    session = DevSession(args.site, args.host, args.port, args.base_url, args.drafts,
+    session = DevSession(args.site, args.host, args.port, args.base_url, args.drafts, args.future,
                          log=lambda text: print(text, file=sys.stderr, flush=True))
     try:
         url = session.start()
@@ -137,7 +143,7 @@ def run_serve(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     """`zuhause build`."""
     report = build_site(args.site, args.output, base_url=args.base_url, drafts=args.drafts,
-                        jobs=args.jobs)
+                        jobs=args.jobs, future=args.future)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(report.summary())

@@ -16,7 +16,9 @@ from markdown.treeprocessors import Treeprocessor
 
 from .errors import Problem
 from .i18n import Translator
+from .schedule import link_texts
 from .typography import HeadingIdProcessor, TableWrapProcessor, TypographyProcessor
+from .urls import owner_url
 
 _EXTERNAL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
 
@@ -58,15 +60,21 @@ class _LinkRewriter(Treeprocessor):
             for attribute in ("href", "src"):
                 if attribute in element.attrib:
                     element.attrib[attribute] = self.owner.rewrite(element.attrib[attribute], job)
+            if "srcset" in element.attrib:
+                element.attrib["srcset"] = self.owner.rewrite_srcset(element.attrib["srcset"], job)
 
 
 class MarkdownRenderer:
     """Converts Markdown for one build. Not shared between threads."""
 
-    def __init__(self, language: str, base_path: str, pages_by_source: Mapping[str, str]) -> None:
-        """`pages_by_source` maps a file in content/ ('journal/oel.md', NFC) to its page URL."""
+    def __init__(self, language: str, base_path: str, pages_by_source: Mapping[str, str],
+                 held_back: Mapping[str, str] | None = None) -> None:
+        """`pages_by_source` maps a file in content/ ('journal/oel.md', NFC) to its page URL;
+        `held_back` maps the files dated after the build to their day, written out."""
+        self.language = language
         self.base_path = base_path
         self.pages_by_source = pages_by_source
+        self.held_back = held_back or {}
         self.job: _Job | None = None
         self.md = markdown.Markdown(
             extensions=["tables", "footnotes", "attr_list", "fenced_code"],
@@ -112,13 +120,19 @@ class MarkdownRenderer:
         if target.startswith("#"):
             return "#" + job.id_prefix + target[1:] if job.id_prefix else target
         if target.startswith("/"):
-            return self.base_path + target[1:]
+            return self.base_path + owner_url(target[1:])
         parts = urlsplit(target)
         if not parts.path.lower().endswith(".md"):
-            return target
+            return owner_url(target)
         wanted = unicodedata.normalize("NFC", posixpath.normpath(
             posixpath.join(job.page_dir, unquote(parts.path))))
         url = self.pages_by_source.get(wanted)
+        if url is None and wanted in self.held_back:
+            line, column = _locate(job.body, target)
+            message, hint = link_texts(target, self.held_back[wanted], self.language)
+            job.problems.append(Problem(job.source, job.body_line + line, column, message, hint,
+                                        "link.scheduled"))
+            return target
         if url is None:
             line, column = _locate(job.body, target)
             job.problems.append(Problem(
@@ -126,7 +140,15 @@ class MarkdownRenderer:
                 f"the link '{target}' points to a page that does not exist",
                 _missing_hint(wanted, self.pages_by_source), "link.missing"))
             return target
-        return url + (f"#{parts.fragment}" if parts.fragment else "")
+        return url + (owner_url(f"#{parts.fragment}") if parts.fragment else "")
+
+    def rewrite_srcset(self, srcset: str, job: _Job) -> str:
+        """Each candidate of a `srcset` ('a.jpg 1x, b.jpg 2x') rewritten like a `src`."""
+        candidates = []
+        for candidate in srcset.split(","):
+            url, _, descriptor = candidate.strip().partition(" ")
+            candidates.append(" ".join(filter(None, [self.rewrite(url, job), descriptor.strip()])))
+        return ", ".join(candidates)
 
 
 _BACKTICK_RUN = re.compile(r"`{101,}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -19,6 +19,7 @@ from .legal import phone_uri
 from .markup import MarkdownRenderer, first_paragraph
 from .pages import Page, as_datetime
 from .people import Person
+from .schedule import build_moment, day_text, held_back_warning, is_scheduled
 from .typography import educate_text
 from .urls import base_path, collision_key, site_url
 
@@ -80,6 +81,7 @@ class PersonView:
     social: list[Link]
     story: Markup = Markup("")
     url: str = ""
+    abs_url: str = ""
     portrait_width: int = 0
     portrait_height: int = 0
 
@@ -106,6 +108,7 @@ class PageEntry:
     menu: bool = False
     generated_html: Markup | None = None
     list_of: str = ""  # 'offer' or 'post' for pages that list them
+    scheduled: bool = False  # dated after the build's moment, published only with --future
 
     @property
     def output_file(self) -> str:
@@ -126,6 +129,9 @@ class SiteModel:
     pages_by_source: dict[str, str]
     special: dict[str, str] = field(default_factory=dict)  # contact, impressum, privacy, ...
     warnings: list[str] = field(default_factory=list)
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))  # the build's moment
+    preview: bool = False  # zuhause serve: mark pages that are not yet published
+    held_back: dict[str, str] = field(default_factory=dict)  # 'journal/x.md' -> its day
 
     def url(self, path: str) -> str:
         """The root-relative URL of a path below the base (includes the base path)."""
@@ -202,17 +208,22 @@ def _entry_from_page(page: Page, config: SiteConfig) -> PageEntry:
 
 def build_model(config: SiteConfig, people: list[Person], pages: list[Page], drafts: bool,
                 problems: Problems, warnings: list[str] | None = None,
-                unreadable: frozenset[str] = frozenset()) -> SiteModel | None:
+                unreadable: frozenset[str] = frozenset(), now: datetime | None = None,
+                future: bool = False, preview: bool = False) -> SiteModel | None:
     """Cross-reference people and pages, add generated pages, check URLs; None if unusable.
 
-    `unreadable` names files that exist but could not be read (already reported).
+    `unreadable` names files that exist but could not be read (already reported). Pages
+    dated after `now` (default: the present) are left out unless `future`; `preview` marks
+    them where they are in.
     """
     t = Translator(config.language)
     base = base_path(config.base_url)
-    entries = [_entry_from_page(p, config) for p in pages if drafts or not p.draft]
+    kept = [p for p in pages if drafts or not p.draft]
+    entries = [_entry_from_page(p, config) for p in kept]
     people_by_id = {p.id: p for p in people}
+    notes = list(warnings or [])
 
-    for entry, page in zip(entries, [p for p in pages if drafts or not p.draft], strict=True):
+    for entry, page in zip(entries, kept, strict=True):
         if entry.person_id and entry.person_id not in people_by_id \
                 and f"people/{entry.person_id}.md" not in unreadable:
             pos = page.meta.value_at("person")
@@ -224,6 +235,14 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
                             if people_by_id else "")
                          + f"Each person needs a file people/{entry.person_id}.md.",
                          "page.unknown-person")
+
+    moment = build_moment(now, config.timezone)
+    for entry in entries:
+        entry.scheduled = is_scheduled(entry, moment)
+    later = [e for e in entries if e.scheduled]
+    if later and not future:
+        entries = [e for e in entries if not e.scheduled]
+        notes.append(held_back_warning(later, config.timezone, config.language))
 
     home = next((e for e in entries if e.kind == "home"), None)
     if home is None:
@@ -280,17 +299,19 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
         else:
             seen[key] = entry
 
-    pages_by_source = {
-        unicodedata.normalize("NFC", str(PurePosixPath(e.source).relative_to("content"))):
-        site_url(base, e.path) for e in entries if e.source}
-    renderer = MarkdownRenderer(config.language, base, pages_by_source)
+    pages_by_source = {_content_key(e.source): site_url(base, e.path) for e in entries if e.source}
+    held_back = {_content_key(e.source): day_text(e.date, config.timezone, config.language)
+                 for e in later if e.date and not future}
+    renderer = MarkdownRenderer(config.language, base, pages_by_source, held_back)
     views = {p.id: _person_view(p, config, base, config.base_url, renderer, problems)
              for p in people if p.complete}
     if owner_id not in views:
         return None
     about = next((e for e in entries if e.template == "people"), None)
     for view in views.values():
-        view.url = site_url(base, about.path) + f"#{view.id}" if about else site_url(base, "")
+        anchor = f"#{view.id}" if about else ""
+        view.url = site_url(base, about.path if about else "") + anchor
+        view.abs_url = site_url(config.base_url, about.path if about else "") + anchor
     special = {
         "contact": next(e.path for e in entries if e.template == "contact"),
         "impressum": f"{t('impressum_slug')}/",
@@ -301,7 +322,13 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
             special["offers" if entry.list_of == "offer" else "journal"] = entry.path
     return SiteModel(config=config, base_url=config.base_url, base_path=base, people=views,
                      pages=entries, owner=views[owner_id], pages_by_source=pages_by_source,
-                     special=special, warnings=list(warnings or []))
+                     special=special, warnings=notes, now=moment, preview=preview,
+                     held_back=held_back)
+
+
+def _content_key(source: str) -> str:
+    """How links name a page: its file inside content/, NFC ('journal/öl.md')."""
+    return unicodedata.normalize("NFC", str(PurePosixPath(source).relative_to("content")))
 
 
 def date_fields(value: datetime | None, language: str) -> dict[str, str]:

@@ -17,6 +17,7 @@ from .i18n import Translator
 from .legal import impressum_html, privacy_html
 from .markup import MarkdownRenderer
 from .model import Channels, Link, PageEntry, PersonView, SiteModel, date_fields, reply_url
+from .schedule import preview_marker
 from .structured import page_data
 from .themes import Theme, make_environment, static_folders, template_folders
 
@@ -40,6 +41,7 @@ class PageView:
     structured_data: dict[str, Any] | None = None
     reply_url: str = ""
     date: datetime | None = None
+    preview_marker: str = ""  # zuhause serve only: "Noch nicht veröffentlicht: ..."
 
 
 @dataclass
@@ -87,7 +89,7 @@ class PageRenderer:
         self.env: Environment = make_environment(site_root, chain)
         self.t = Translator(model.config.language)
         self.markdown = MarkdownRenderer(model.config.language, model.base_path,
-                                         model.pages_by_source)
+                                         model.pages_by_source, model.held_back)
         self._asset_versions: dict[str, str] = {}
         self.env.globals.update(t=self.t, asset=self.asset)
         self.site = self._site_view()
@@ -122,7 +124,7 @@ class PageRenderer:
             feed_url=model.url("feed.xml") if model.posts else "",
             offers_url=model.url(special["offers"]) if "offers" in special else "",
             journal_url=model.url(special["journal"]) if "journal" in special else "",
-            year=datetime.now(config.timezone).year,
+            year=model.now.astimezone(config.timezone).year,
         )
 
     def page_view(self, entry: PageEntry, teaser: bool = False,
@@ -138,6 +140,8 @@ class PageRenderer:
             template=entry.template, date=entry.date,
             structured_data=None if teaser else page_data(entry, model),
             reply_url=reply_url(person, model.config, entry.title) if entry.kind == "post" else "",
+            preview_marker=preview_marker(entry.date, model.config.timezone, model.config.language)
+            if model.preview and entry.scheduled and entry.date else "",
             **date_fields(entry.date, model.config.language),
         )
 

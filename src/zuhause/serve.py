@@ -8,6 +8,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from .build import build_site
@@ -42,13 +43,17 @@ class DevSession:
     """One run of the dev server; `start()` returns the URL, `stop()` ends everything."""
 
     def __init__(self, site: Path, host: str = "127.0.0.1", port: int = 8000,
-                 base_url: str | None = None, drafts: bool = False,
-                 log: Callable[[str], None] = print) -> None:
+                 base_url: str | None = None, drafts: bool = False, future: bool = False,
+                 log: Callable[[str], None] = print, now: datetime | None = None) -> None:
+        """`future` includes pages dated after `now` (default: the moment of each build),
+        marked as not yet published."""
         self.site = site
         self.host = host
         self.port = port
         self.base_url = base_url
         self.drafts = drafts
+        self.future = future
+        self.now = now
         self.log = log
         self.builds = 0
         self.work = Path(tempfile.mkdtemp(prefix="zuhause-serve-"))
@@ -106,7 +111,8 @@ class DevSession:
         kind = "css" if changed and all(path.endswith(".css") for path in changed) else "build"
         try:
             report = build_site(self.site, self.work / "out", base_url=self.base_url,
-                                drafts=self.drafts)
+                                drafts=self.drafts, future=self.future, now=self.now,
+                                preview=True)
         except SiteError as error:
             self.state.publish(None, error.problems)
             self.log(error.format())
@@ -119,6 +125,8 @@ class DevSession:
         snapshot = snapshot_of(self.work / "out", self.work / "snapshots" / str(self.builds))
         self.state.publish(snapshot, [], kind)
         self._prune_snapshots()
+        for warning in report.warnings:
+            self.log(f"warning: {warning}")
         self.log(report.summary())
 
     def _prune_snapshots(self) -> None:

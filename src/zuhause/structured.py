@@ -15,7 +15,7 @@ def person_data(person: PersonView, model: SiteModel) -> dict[str, Any]:
         "name": person.name,
         "jobTitle": person.role,
         "image": person.portrait_abs_url,
-        "url": model.absolute_url(person.url[len(model.base_path):]),
+        "url": person.abs_url,
     }
     if person.social:
         data["sameAs"] = [link.url for link in person.social]

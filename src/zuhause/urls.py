@@ -1,10 +1,14 @@
-"""Slugs with German transliteration, URL paths under a base URL, collision keys."""
+"""Slugs with German transliteration, URL paths under a base URL, collision keys.
+
+A file or page path becomes a URL in one place, `site_url`, which percent-encodes it; a
+URL the owner wrote goes through `owner_url`, which encodes what is not yet encoded. So a
+file `Stollen frisch.jpg` is `Stollen%20frisch.jpg` wherever it is named, exactly once."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
                          "ß": "ss", "ẞ": "SS"})
@@ -33,6 +37,28 @@ def normalise_base_url(base_url: str) -> str:
     return base_url if base_url.endswith("/") else base_url + "/"
 
 
+# What may stay as written in the query or fragment of a URL (RFC 3986 reserved characters
+# and '%' of existing escapes); everything else, spaces and umlauts above all, is encoded.
+_QUERY_SAFE = "!#$%&'()*+,/:;=?@[]~"
+
+
+def encode_path(path: str) -> str:
+    """A file path as a URL path: every character but ASCII letters, digits, `-._~` and `/`
+    percent-encoded (UTF-8), so `Stollen frisch.jpg` -> `Stollen%20frisch.jpg`, `#` -> `%23`."""
+    return quote(path, safe="/")
+
+
 def site_url(base: str, path: str) -> str:
-    """Join a site-relative path ('kontakt/', '' for home) to a base (path or absolute URL)."""
-    return base + path.lstrip("/")
+    """Join a site-relative file path ('kontakt/', 'images/Stollen frisch.jpg', '' for home)
+    to a base (path or absolute URL), percent-encoded. `path` is a file path, not a URL:
+    a '%', '#' or '?' in it is part of the name."""
+    return base + encode_path(path.lstrip("/"))
+
+
+def owner_url(url: str) -> str:
+    """A URL the owner wrote, encoded exactly once: `Stollen frisch.jpg` and
+    `Stollen%20frisch.jpg` both become `Stollen%20frisch.jpg`; escapes already there stay."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=encode_path(unquote(parts.path)),
+                                     query=quote(parts.query, safe=_QUERY_SAFE),
+                                     fragment=quote(parts.fragment, safe=_QUERY_SAFE)))

@@ -44,11 +44,12 @@ def site_fingerprint(model: SiteModel, site_root: Path, chain: list[Theme]) -> s
     digest = hashlib.sha256(__version__.encode())
     digest.update((site_root / "zuhause.yaml").read_bytes())
     digest.update(model.base_url.encode())
+    digest.update(f"{model.preview} {model.now.astimezone(model.config.timezone).year}".encode())
     _hash_tree([path for path, _ in template_folders(site_root, chain)], digest)
     _hash_tree(static_folders(site_root, chain), digest)
     _hash_tree([site_root / "people"], digest)
     structure = [(e.kind, e.path, e.title, e.menu, e.order, e.person_id, e.template, e.list_of,
-                  e.source) for e in model.pages]
+                  e.source, e.scheduled) for e in model.pages]
     digest.update(json.dumps(structure).encode())
     return digest.hexdigest()
 

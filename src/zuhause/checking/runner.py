@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from ..build import load_site, write_site
@@ -63,11 +64,12 @@ def _skips(config: SiteConfig, known: set[str]) -> dict[str, str]:
     return skips
 
 
-def check_site(site: Path | str, base_url: str | None = None, drafts: bool = False) -> CheckReport:
+def check_site(site: Path | str, base_url: str | None = None, drafts: bool = False,
+               future: bool = False, now: datetime | None = None) -> CheckReport:
     """Build the site into a temporary folder and run every rule on it. Raises SiteError when
-    the site cannot be built at all."""
+    the site cannot be built at all. `future` includes pages dated after `now`."""
     started = time.perf_counter()
-    loaded = load_site(Path(site), base_url, drafts)
+    loaded = load_site(Path(site), base_url, drafts, future, now)
     skips = _skips(loaded.config, {rule.id for rule in ALL_RULES})
     findings: list[Finding] = []
     with tempfile.TemporaryDirectory(prefix="zuhause-check-") as folder:
