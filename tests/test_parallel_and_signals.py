@@ -39,6 +39,12 @@ def test_parallel_rendering_writes_the_same_site(site: Callable[..., Path], tmp_
     assert without_manifest(tmp_path / "serial") == without_manifest(tmp_path / "parallel")
 
 
+def rendering_has_begun(root: Path) -> bool:
+    """The staging folder beside the output holds a rendered page: the build is mid-way."""
+    return any(name.startswith(".zuhause-build-") and any((root / name).rglob("*.html"))
+               for name in os.listdir(root))
+
+
 def test_sigterm_during_a_build_keeps_the_previous_site(site: Callable[..., Path]) -> None:
     root = site()
     many_pages(root, 400, words=400)
@@ -52,8 +58,8 @@ def test_sigterm_during_a_build_keeps_the_previous_site(site: Callable[..., Path
     process = subprocess.Popen([sys.executable, "-m", "zuhause", "build", str(root), "--jobs", "1"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
-    while not any(p.startswith(".zuhause-build-") for p in os.listdir(root)):  # staging has begun
-        assert process.poll() is None and time.monotonic() < deadline, "no staging folder seen"
+    while not rendering_has_begun(root):
+        assert process.poll() is None and time.monotonic() < deadline, "no page rendered"
         time.sleep(0.002)
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=60)
