@@ -54,7 +54,7 @@ def text(domain: str, language: str, key: str, **values: object) -> str:
         template = catalogue(domain, language)[key]
     except KeyError:
         raise KeyError(f"no text '{key}' in locales/{language}/{domain}.yaml") from None
-    return template.format(**values) if values else template
+    return template.format(**values)
 
 
 def system_language(environ: Mapping[str, str] | None = None) -> str:
