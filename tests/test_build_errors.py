@@ -97,9 +97,9 @@ def test_problems_in_two_files_are_reported_together(site: Callable[..., Path]) 
                 people__anna_dot_md=PERSON_WITHOUT_ALT)
     result = run_cli("build", root)
     assert result.code == 1
-    assert "content/index.md:4:1: unknown key 'farbe'" in result.err
-    assert "people/anna.md:2:1: 'portrait_alt' is missing" in result.err
-    assert result.err.strip().endswith("2 problems, nothing was written.")
+    assert "content/index.md:4:1: Den Schlüssel 'farbe' kennt zuhause nicht" in result.err
+    assert "people/anna.md:2:1: 'portrait_alt' fehlt" in result.err
+    assert result.err.strip().endswith("2 Probleme, es wurde nichts geschrieben.")
 
 
 def test_missing_site_folder(tmp_path: Path) -> None:
@@ -120,4 +120,4 @@ def test_blank_title_is_empty(site: Callable[..., Path]) -> None:
     root = site(content__index_dot_md="---\ntitle: '  '\nperson: anna\n---\nHallo\n")
     result = run_cli("build", root)
     assert result.code == 1
-    assert "content/index.md:2:8: 'title' is empty" in result.err
+    assert "content/index.md:2:8: 'title' ist leer" in result.err

@@ -48,7 +48,7 @@ def catalogue(domain: str, language: str) -> Mapping[str, str]:
     return _flatten(data or {}, "", str(path))
 
 
-def text(domain: str, language: str, key: str, **values: object) -> str:
+def text(domain: str, language: str, key: str, /, **values: object) -> str:
     """One text, filled in: `text("messages", "de", "build.summary", pages=3)`."""
     try:
         template = catalogue(domain, language)[key]
