@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from installed import Venv, build_distributions, fresh_venv
 from playwright.sync_api import Browser, sync_playwright
 
-from installed import Venv, build_distributions, fresh_venv
 from support import CHROMIUM, EXAMPLE_BASE_URL, EXAMPLE_SITE, MINIMAL_SITE, write_site
 from zuhause import build_site
 

@@ -71,7 +71,8 @@ def test_unknown_check_id_gets_did_you_mean(tmp_path: Path) -> None:
                        "      reason: egal\n")
     result = run_cli("check", site)
     assert result.code == 1
-    assert "zuhause.yaml:30:11: check: Es gibt keine Prüfung 'privacy.third-party', die man überspringen könnte" in result.err
+    assert ("zuhause.yaml:30:11: check: Es gibt keine Prüfung 'privacy.third-party', die man "
+            "überspringen könnte") in result.err
     assert "Meinten Sie 'privacy.third-party-request'?" in result.err
 
 

@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 from installed import Venv, checkout_files, copy_checkout, fresh_venv
+
 from support import REPO
 
 

@@ -81,7 +81,8 @@ def test_case_and_normalisation_collisions_name_both_files(site: Callable[..., P
                    "content__ueber_dot_md": "---\ntitle: ue\nperson: anna\n---\nx\n"})
     result = run_cli("build", root)
     assert result.code == 1
-    assert "Aus 'content/Kontakt.md' und 'content/kontakt.md' wird beide Male die Seite /kontakt/" in result.err
+    assert ("Aus 'content/Kontakt.md' und 'content/kontakt.md' wird beide Male die Seite "
+            "/kontakt/") in result.err
     assert "wird beide Male die Seite /ueber/" in result.err
 
 
