@@ -74,7 +74,7 @@ def test_dates_zuhause_refuses_with_a_hint(site: Callable[..., Path], text: str)
     result = run_cli("build", root)
     assert result.code == 1
     assert f"content/journal/brot.md:4:7: '{text}' ist kein Datum, das zuhause versteht" in result.err
-    assert "e.g. date: 2025-12-08" in result.err
+    assert "z. B. date: 2025-12-08" in result.err
 
 
 def test_front_matter_must_be_a_mapping() -> None:
@@ -114,7 +114,7 @@ def test_latin1_file_names_line_column_and_offset(site: Callable[..., Path]) -> 
     result = run_cli("build", root)
     assert result.code == 1
     assert "content/index.md:5:4: Diese Datei ist kein UTF-8-Text (Byte 0xF6 an Stelle 42)" in result.err
-    assert "Save the file as UTF-8" in result.err
+    assert "Speichern Sie die Datei in Ihrem Editor als UTF-8" in result.err
 
 
 def test_template_syntax_in_markdown_and_front_matter_stays_literal(
