@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from support import run_cli
+from support import minimal_file, run_cli
+from zuhause import build_site
+from zuhause.errors import SiteError
 
 PERSON_WITHOUT_ALT = """\
 ---
@@ -80,16 +82,37 @@ CASES = {
 }
 
 
+def in_language(overrides: dict[str, str], language: str) -> dict[str, str]:
+    """The same site, with `language:` set in its zuhause.yaml."""
+    config = overrides.get("zuhause_dot_yaml", minimal_file("zuhause.yaml"))
+    config = "\n".join(line for line in config.split("\n") if not line.startswith("language:"))
+    return {**overrides, "zuhause_dot_yaml": f"{config.rstrip()}\nlanguage: {language}\n"}
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
 @pytest.mark.parametrize("name", CASES)
-def test_user_error_names_place_and_hint(site: Callable[..., Path], name: str) -> None:
+def test_user_error_names_place_and_hint(site: Callable[..., Path], name: str,
+                                         language: str) -> None:
     overrides, message, hint = CASES[name]
-    root = site(**overrides)
+    root = site(**in_language(overrides, language))
     result = run_cli("build", root, "-o", root / "public")
     assert result.code == 1
-    assert message in result.err
-    assert hint in result.err
     assert "Traceback" not in result.err
     assert not (root / "public").exists()
+    with pytest.raises(SiteError) as raised:
+        build_site(root, root / "public")
+    for problem in raised.value.problems:  # the catalogue's text of this language, with its place
+        assert problem.format(language) in result.err
+        assert f"{problem.location()}: " in result.err
+    if language == "en":
+        assert message in result.err
+        assert hint in result.err
+    else:  # nothing of the English text shows on a German site
+        assert message not in result.err and hint not in result.err
+        for problem in raised.value.problems:
+            assert problem.message.format("en") not in result.err
+            assert problem.hint is None or problem.hint.format("en") not in result.err
+        assert "es wurde nichts geschrieben" in result.err
 
 
 def test_problems_in_two_files_are_reported_together(site: Callable[..., Path]) -> None:
@@ -97,9 +120,9 @@ def test_problems_in_two_files_are_reported_together(site: Callable[..., Path]) 
                 people__anna_dot_md=PERSON_WITHOUT_ALT)
     result = run_cli("build", root)
     assert result.code == 1
-    assert "content/index.md:4:1: unknown key 'farbe'" in result.err
-    assert "people/anna.md:2:1: 'portrait_alt' is missing" in result.err
-    assert result.err.strip().endswith("2 problems, nothing was written.")
+    assert "content/index.md:4:1: Den Schlüssel 'farbe' kennt zuhause nicht" in result.err
+    assert "people/anna.md:2:1: 'portrait_alt' fehlt" in result.err
+    assert result.err.strip().endswith("2 Probleme, es wurde nichts geschrieben.")
 
 
 def test_missing_site_folder(tmp_path: Path) -> None:
@@ -120,4 +143,4 @@ def test_blank_title_is_empty(site: Callable[..., Path]) -> None:
     root = site(content__index_dot_md="---\ntitle: '  '\nperson: anna\n---\nHallo\n")
     result = run_cli("build", root)
     assert result.code == 1
-    assert "content/index.md:2:8: 'title' is empty" in result.err
+    assert "content/index.md:2:8: 'title' ist leer" in result.err

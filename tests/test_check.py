@@ -46,8 +46,8 @@ def test_switching_a_check_off_needs_a_reason(tmp_path: Path) -> None:
     site = with_config(tmp_path, "check:\n  skip:\n    - id: privacy.third-party-request\n")
     result = run_cli("check", site)
     assert result.code == 1
-    assert "zuhause.yaml:30:7: skip: 'reason' is missing" in result.err
-    assert "Add a line like: reason:" in result.err
+    assert "zuhause.yaml:30:7: skip: 'reason' fehlt" in result.err
+    assert "Ergänzen Sie eine Zeile wie: reason:" in result.err
     assert run_cli("build", site, "-o", tmp_path / "out").code == 1  # the build says so too
     assert "Traceback" not in result.err
 
@@ -60,7 +60,7 @@ def test_switched_off_check_is_silent_and_listed(tmp_path: Path) -> None:
     assert report.skipped == [("privacy.third-party-request",
                                "Der Imagefilm bleibt, bis wir einen eigenen haben.")]
     result = run_cli("check", site)
-    assert "skipped [privacy.third-party-request]: Der Imagefilm bleibt" in result.out
+    assert "übersprungen [privacy.third-party-request]: Der Imagefilm bleibt" in result.out
     as_json = json.loads(run_cli("check", site, "--format", "json").out)
     assert as_json["skipped"] == [{"id": "privacy.third-party-request",
                                    "reason": "Der Imagefilm bleibt, bis wir einen eigenen haben."}]
@@ -71,8 +71,9 @@ def test_unknown_check_id_gets_did_you_mean(tmp_path: Path) -> None:
                        "      reason: egal\n")
     result = run_cli("check", site)
     assert result.code == 1
-    assert "zuhause.yaml:30:11: check: there is no check 'privacy.third-party' to skip" in result.err
-    assert "Did you mean 'privacy.third-party-request'?" in result.err
+    assert ("zuhause.yaml:30:11: check: Es gibt keine Prüfung 'privacy.third-party', die man "
+            "überspringen könnte") in result.err
+    assert "Meinten Sie 'privacy.third-party-request'?" in result.err
 
 
 def test_strict_makes_warnings_count(site: Callable[..., Path]) -> None:

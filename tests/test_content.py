@@ -229,8 +229,8 @@ def test_netlify_form_only_when_configured(site: Callable[..., Path], tmp_path: 
 def test_build_prints_one_summary_line(site: Callable[..., Path]) -> None:
     result = run_cli("build", site())
     assert result.code == 0
-    assert re.fullmatch(r"Built \d+ pages \(\d+ rendered, \d+ unchanged\) and \d+ other files "
-                        r"into .+ in \d+\.\d\d s\n", result.out)
+    assert re.fullmatch(r"\d+ Seiten gebaut \(\d+ neu erzeugt, \d+ unverändert\) und \d+ weitere "
+                        r"Dateien nach .+ geschrieben, in \d+\.\d\d s\n", result.out)
 
 
 def test_version_and_help() -> None:

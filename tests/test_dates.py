@@ -61,7 +61,7 @@ def test_a_post_dated_tomorrow_is_left_out_and_named_and_future_brings_it_in(
     assert "/journal/stollen/" not in _html(out) and "Stollen" not in _html(out)
     assert "https://baeckerei-korn.example/journal/sauerteig/" in _feed_links(out)
     assert report.pages == build_site(root, tmp_path / "future", now=NOW, future=True).pages - 1
-    assert report.warnings == [WARNING]
+    assert [w.format("de") for w in report.warnings] == [WARNING]
 
     out = tmp_path / "future"
     assert (out / "journal/stollen/index.html").is_file()
@@ -77,7 +77,7 @@ def test_the_command_line_warns_and_takes_future_on_build_and_check(
                                                        "Siehe [unten](#gibt-es-nicht)."))
     result = run_cli("build", root, "-o", tmp_path / "out")
     assert result.code == 0
-    assert ("warning: 1 Beitrag erscheint erst später und wurde nicht veröffentlicht: "
+    assert ("Achtung: 1 Beitrag erscheint erst später und wurde nicht veröffentlicht: "
             "content/journal/ausblick.md (1. Januar 2999)") in result.err
     assert not (tmp_path / "out/journal/ausblick").exists()
     assert run_cli("build", root, "-o", tmp_path / "out", "--future").code == 0
@@ -110,7 +110,7 @@ def test_any_dated_page_is_held_back_and_the_warning_speaks_the_site_language(
                 content__termine_dot_md="---\ntitle: Termine\nperson: anna\ndate: 2026-12-24\n---\nBald.\n",
                 content__index_dot_md="---\ntitle: Willkommen\nperson: anna\ndate: 2027-01-01\n---\nHallo.\n")
     report = build_site(root, tmp_path / "out", now=NOW)
-    assert report.warnings == ["1 page appears later and was not published: "
+    assert [w.format("en") for w in report.warnings] == ["1 page appears later and was not published: "
                                "content/termine.md (24 December 2026)"]
     assert (tmp_path / "out/index.html").is_file()  # the home page is always published
     assert not (tmp_path / "out/termine").exists()
@@ -124,9 +124,9 @@ def test_a_link_to_a_held_back_post_stops_the_build_like_a_link_to_a_draft(
         build_site(root, tmp_path / "out", now=NOW)
     [problem] = caught.value.problems
     assert (problem.path, problem.line, problem.code) == ("content/neues.md", 6, "link.scheduled")
-    assert problem.message == ("der Link 'journal/stollen.md' führt zu einer Seite, die erst am "
+    assert problem.message.format("de") == ("der Link 'journal/stollen.md' führt zu einer Seite, die erst am "
                                "1. Dezember 2026 erscheint")
-    assert "--future" in problem.hint
+    assert problem.hint is not None and "--future" in problem.hint.format("de")
     build_site(root, tmp_path / "out", now=NOW, future=True)
     assert 'href="/journal/stollen/"' in (tmp_path / "out/neues/index.html").read_text("utf-8")
 

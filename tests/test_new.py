@@ -162,8 +162,8 @@ def test_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     answers = answers_from_options(options(*ANNA), None)
     with pytest.raises(SiteError) as refused:
         create_site(target, answers)
-    assert str(target) in refused.value.format()
-    assert "not empty" in refused.value.format() and "--force" in refused.value.format()
+    assert str(target) in refused.value.format("en")
+    assert "not empty" in refused.value.format("en") and "--force" in refused.value.format("en")
     assert tree_bytes(target) == before
 
     report = create_site(target, answers, force=True)
@@ -182,7 +182,7 @@ def test_refuses_a_file_as_target(tmp_path: Path) -> None:
     target.write_text("kein Ordner", "utf-8")
     with pytest.raises(SiteError) as refused:
         create_site(target, Answers(), force=True)
-    assert str(target) in refused.value.format()
+    assert str(target) in refused.value.format("en")
     assert target.read_text("utf-8") == "kein Ordner"
 
 
@@ -249,7 +249,7 @@ def test_questions_are_asked_in_order_and_until_the_answer_is_usable() -> None:
     assert next(script, None) is None
     assert answers.values == ("Brot braucht Zeit", "Mehl aus der Region")
     assert answers.email == "anna@korn.example"
-    assert "is not an email address" in asked[7][0]
+    assert "ist keine E-Mail-Adresse" in asked[7][0]
     assert answers.legal_form == "freelancer" and answers.host == "github-project"
     assert answers.phone == "" and answers.street == ""
     github_question = asked[-2][0]
@@ -266,7 +266,7 @@ def test_flags_are_not_asked_again_and_bad_flags_are_named() -> None:
     with pytest.raises(SiteError) as refused:
         answers_from_options(options("--email", "anna at korn", "--host", "ftp",
                                      "--legal-form", "ag"), None)
-    text = refused.value.format()
+    text = refused.value.format("en")
     for flag in ("--email", "--host", "--legal-form"):
         assert flag in text
     assert "3 problems" in text
@@ -312,7 +312,7 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path: Path,
     target = tmp_path / "site"
     with pytest.raises(SiteError) as failed:
         create_site(target, answers_from_options(options(*ANNA), None))
-    assert "the disk is full" in failed.value.format()
+    assert "the disk is full" in failed.value.format("en")
     assert not target.exists()
 
 
@@ -322,7 +322,7 @@ def test_domain_is_written_as_the_host_needs_it() -> None:
     assert answers.domain == "www.xn--bckerei-korn-gcb.de"
     with pytest.raises(SiteError) as refused:
         answers_from_options(options("--host", "domain", "--domain", "baeckerei korn"), None)
-    assert "--domain" in refused.value.format()
+    assert "--domain" in refused.value.format("en")
 
 
 def test_nothing_is_asked_without_a_terminal_or_with_yes(tmp_path: Path) -> None:

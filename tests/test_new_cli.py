@@ -12,7 +12,7 @@ def test_new_without_terminal_writes_a_site_that_builds(tmp_path: Path) -> None:
     result = run_cli("new", target, "--name", "Anna Korn", "--email", "anna@korn.example",
                      "--city", "Dresden")
     assert result.code == 0, result.err
-    assert "wrote zuhause.yaml" in result.out
+    assert "geschrieben: zuhause.yaml" in result.out
     assert run_cli("build", target).code == 0
 
 
@@ -25,6 +25,6 @@ def test_new_into_a_folder_with_a_file_keeps_it_and_says_so(tmp_path: Path) -> N
     assert "--force" in refused.err
     result = run_cli("new", target, "--yes", "--force")
     assert result.code == 0, result.err
-    assert "kept zuhause.yaml as it was" in result.out
+    assert "zuhause.yaml blieb, wie es war" in result.out
     assert (target / "zuhause.yaml").read_text() == "mein: eigenes\n"
     assert (target / "people").is_dir()

@@ -47,7 +47,7 @@ def test_write_failure_leaves_previous_output_and_says_disk_full(
     monkeypatch.setattr(Path, "write_bytes", failing_write)
     result = run_cli("build", root)
     assert result.code == 1
-    assert "the disk is full" in result.err
+    assert "der Speicher ist voll" in result.err
     assert "Traceback" not in result.err
     monkeypatch.undo()
     assert tree_bytes(root / "public") == before
@@ -84,7 +84,7 @@ def test_dangerous_output_folders_are_refused(site: Callable[..., Path], where: 
     before = sorted(p.name for p in out.iterdir()) if out.exists() else []
     result = run_cli("build", root, "-o", out)
     assert result.code == 1
-    assert "Choose a folder of its own" in result.err
+    assert "Wählen Sie einen eigenen Ordner" in result.err
     assert (sorted(p.name for p in out.iterdir()) if out.exists() else []) == before
 
 
@@ -113,7 +113,7 @@ def test_owner_file_where_a_page_goes_is_an_error_and_untouched(site: Callable[.
     (out / "impressum" / "index.html").write_text("mein eigenes Impressum")
     result = run_cli("build", root)
     assert result.code == 1
-    assert ("public/impressum/index.html:1:1: this file in the output folder was not made by "
+    assert ("public/impressum/index.html:1:1: Diese Datei im Ausgabeordner stammt nicht von "
             "zuhause") in result.err
     assert (out / "impressum" / "index.html").read_text() == "mein eigenes Impressum"
 

@@ -64,7 +64,7 @@ def test_sigterm_during_a_build_keeps_the_previous_site(site: Callable[..., Path
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 143, err
-    assert "Stopped. The previous output was left as it was." in err
+    assert "Abgebrochen. Die bisherige Ausgabe ist unverändert." in err
     assert "Traceback" not in err
     assert tree_bytes(root / "public") == before
     assert [p for p in os.listdir(root) if p.startswith(".zuhause-")] == []

@@ -201,7 +201,7 @@ def test_broken_yaml_shows_overlay_and_fixing_it_clears_it(tab: Page, session: D
     overlay = tab.locator("#zuhause-problems")
     overlay.wait_for(timeout=2000)
     assert "content/preise.md:2:14" in overlay.inner_text()
-    assert "quotes" in overlay.inner_text()
+    assert "Anführungszeichen" in overlay.inner_text()
     assert tab.get_by_text("Ein Brot kostet 4").is_visible()  # the last good page is still there
     page.write_text(good.replace("4 €", "6 €"))
     tab.get_by_text("Ein Brot kostet 6").wait_for(timeout=2000)
@@ -214,11 +214,11 @@ def test_ctrl_c_stops_cleanly(site: Callable[..., Path]) -> None:
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert process.stdout is not None
     line = process.stdout.readline()
-    assert line.startswith("Serving http://127.0.0.1:")
+    assert line.startswith("Die Vorschau läuft unter http://127.0.0.1:")
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=15)
     assert process.returncode == 0
-    assert "Traceback" not in err and "Stopped." in err
+    assert "Traceback" not in err and "Beendet." in err
 
 
 def test_host_rules_by_listening_address() -> None:

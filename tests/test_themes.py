@@ -64,7 +64,7 @@ def test_unknown_theme_is_named(site: Callable[..., Path]) -> None:
     config.write_text(config.read_text() + "theme: hel\n")
     result = run_cli("build", root)
     assert result.code == 1
-    assert "there is no theme 'hel'" in result.err
+    assert "Ein Theme 'hel' gibt es nicht" in result.err
     assert "default" in result.err
 
 
@@ -75,7 +75,7 @@ def test_template_syntax_error_names_template_and_line(site: Callable[..., Path]
         '{% extends "base.html" %}\n{% block main %}\n{% if page.title %}\n{% endblock %}')
     result = run_cli("build", root)
     assert result.code == 1
-    assert "templates/page.html:4:1: template syntax:" in result.err
+    assert "templates/page.html:4:1: Fehler in der Vorlage:" in result.err
     assert "Traceback" not in result.err
 
 
@@ -86,6 +86,6 @@ def test_undefined_variable_is_an_error_with_template_line(site: Callable[..., P
         '{% extends "base.html" %}\n{% block main %}\n<p>{{ page.untertitel }}</p>\n{% endblock %}')
     result = run_cli("build", root)
     assert result.code == 1
-    assert "templates/page.html:3:1: template error while rendering" in result.err
+    assert "templates/page.html:3:1: Fehler in der Vorlage beim Erzeugen von" in result.err
     assert "untertitel" in result.err
     assert "Traceback" not in result.err

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .config import SiteConfig, read_config
 from .discover import SiteFiles, discover, is_ignored_static, walk_files
-from .errors import Problem, Problems, SiteError
+from .errors import Message, Problem, Problems, SiteError, msg
 from .feeds import atom_feed, robots_txt, sitemap
 from .frontmatter import Position, YamlMap
 from .legal import check_legal
@@ -33,12 +33,13 @@ class BuildReport:
     rendered: int
     reused: int
     seconds: float
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
-    def summary(self) -> str:
-        """The one line a build ends with."""
-        return (f"Built {self.pages} pages ({self.rendered} rendered, {self.reused} unchanged) "
-                f"and {self.files - self.pages} other files into {self.out} in {self.seconds:.2f} s")
+    def summary(self, language: str) -> str:
+        """The one line a build ends with, in `language`."""
+        return msg("build.summary", pages=self.pages, rendered=self.rendered, reused=self.reused,
+                   files=self.files - self.pages, out=str(self.out),
+                   seconds=f"{self.seconds:.2f}").format(language)
 
 
 @dataclass
@@ -62,12 +63,12 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
     """
     problems = Problems()
     if not root.is_dir():
-        raise SiteError([Problem(str(root), 0, 0, "this site folder does not exist",
-                                 "Give the folder that holds zuhause.yaml, e.g. zuhause build my-site",
+        raise SiteError([Problem(str(root), 0, 0, msg("site.missing"), msg("site.missing-hint"),
                                  "site.missing")])
     if base_url is not None:
-        checked = validate(_cli_map("base_url", base_url), (Field("base_url", "url", "the address",
-                           True, "https://anna.github.io/website/"),), "--base-url", problems)
+        cli_field = Field("base_url", "url", msg("field.site.base_url"), True,
+                      "https://anna.github.io/website/")
+        checked = validate(_cli_map("base_url", base_url), (cli_field,), "--base-url", problems)
         base_url = checked.get("base_url")
     config = read_config(root, problems, base_url)
     files = discover(root)
@@ -81,8 +82,7 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
     check_legal(config, problems)
     chain = resolve_theme_chain(config.theme, root, problems)
     if not files.people:
-        problems.add("people/", 0, 0, "the site has no people",
-                     "Create people/<your-name>.md with your name, role, portrait and story.",
+        problems.add("people/", 0, 0, msg("site.no-people"), msg("site.no-people-hint"),
                      "site.no-people")
     model = build_model(config, people, pages, drafts, problems, files.warnings, unreadable,
                         now=now, future=future, preview=preview)
@@ -123,9 +123,9 @@ def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
     try:
         staging = Staging(out_path)
     except OSError as error:
-        raise SiteError([Problem(str(out_path), 0, 0, f"could not create the output folder: "
-                                 f"{describe_os_error(error)}", "Check the folder's permissions "
-                                 "and free disk space.", "output.write-failed")]) from None
+        raise SiteError([Problem(str(out_path), 0, 0,
+                                 msg("output.create-failed", reason=describe_os_error(error)),
+                                 msg("output.create-failed-hint"), "output.write-failed")]) from None
     try:
         result = write_pages(loaded.model, root, loaded.chain, staging, jobs)
         if result.problems:
@@ -138,9 +138,8 @@ def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
     except OSError as error:
         staging.discard()
         raise SiteError([Problem(str(getattr(error, "filename", "") or out_path), 0, 0,
-                                 f"could not write the site: {describe_os_error(error)}",
-                                 "Free some disk space or check the folder's permissions; the "
-                                 "previous site was left as it was.", "output.write-failed")]) from None
+                                 msg("output.write-failed", reason=describe_os_error(error)),
+                                 msg("output.write-failed-hint"), "output.write-failed")]) from None
     except BaseException:
         staging.discard()
         raise
@@ -175,12 +174,12 @@ def _write_site_files(loaded: LoadedSite, staging: Staging) -> None:
             if relative == "CNAME" and relative in generated:
                 pos = loaded.config.raw.value_at("domain")
                 problems.append(Problem("zuhause.yaml", pos.line, pos.column,
-                                        "the domain is set here and in static/CNAME",
-                                        "Keep one of the two.", "output.duplicate"))
+                                        msg("output.cname-twice"), msg("output.cname-twice-hint"),
+                                        "output.duplicate"))
                 continue
             problems.append(Problem(_static_label(loaded.root, path), 0, 0,
-                                    f"this file would replace the generated '{relative}'",
-                                    "Rename or remove the file.", "output.duplicate"))
+                                    msg("output.replaces-generated", file=relative),
+                                    msg("output.replaces-generated-hint"), "output.duplicate"))
             continue
         try:
             staging.copy(relative, path)

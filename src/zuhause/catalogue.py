@@ -48,13 +48,13 @@ def catalogue(domain: str, language: str) -> Mapping[str, str]:
     return _flatten(data or {}, "", str(path))
 
 
-def text(domain: str, language: str, key: str, **values: object) -> str:
+def text(domain: str, language: str, key: str, /, **values: object) -> str:
     """One text, filled in: `text("messages", "de", "build.summary", pages=3)`."""
     try:
         template = catalogue(domain, language)[key]
     except KeyError:
         raise KeyError(f"no text '{key}' in locales/{language}/{domain}.yaml") from None
-    return template.format(**values) if values else template
+    return template.format(**values)
 
 
 def system_language(environ: Mapping[str, str] | None = None) -> str:

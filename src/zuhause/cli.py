@@ -13,14 +13,14 @@ from types import FrameType
 
 from . import __version__, scaffold
 from .build import build_site
+from .catalogue import system_language
 from .checking import check_site
-from .errors import SiteError
+from .errors import SiteError, msg
+from .language import site_language
 from .serve import DevSession, is_loopback
+from .usage import UsageParser
 
-STOPPED = {
-    "build": "Stopped. The previous output was left as it was.",
-    "new": "Stopped. Nothing was written.",
-}
+STOPPED = {"build": msg("stopped.build"), "new": msg("stopped.new")}
 
 
 class Terminated(BaseException):
@@ -34,7 +34,7 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
 
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser of every command."""
-    parser = argparse.ArgumentParser(
+    parser = UsageParser(
         prog="zuhause",
         description="Build a person-first homepage from a folder of Markdown and one YAML file.")
     parser.add_argument("--version", action="version", version=f"zuhause {__version__}")
@@ -87,20 +87,28 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_new(args: argparse.Namespace) -> int:
+def owner_language(args: argparse.Namespace) -> str:
+    """The language the owner reads: the one chosen for a new site, else the site's own, else
+    the system's."""
+    if args.command == "new":
+        return str(args.language or scaffold.Answers.language)
+    return site_language(args.site, system_language())
+
+
+def run_new(args: argparse.Namespace, language: str) -> int:
     """`zuhause new`."""
     answers = scaffold.answers_from_options(vars(args), scaffold.terminal_ask(args.yes))
     report = scaffold.create_site(args.dir, answers, args.force)
     for path in report.written:
-        print(f"wrote {path}")
+        print(msg("new.wrote", file=path).format(answers.language))
     for path in report.kept:
-        print(f"kept {path} as it was (zuhause never overwrites a file)")
+        print(msg("new.kept", file=path).format(answers.language))
     for note in report.notes:
         print(f"\n{note}")
     return 0
 
 
-def run_check(args: argparse.Namespace) -> int:
+def run_check(args: argparse.Namespace, language: str) -> int:
     """`zuhause check`."""
     report = check_site(args.site, base_url=args.base_url, future=args.future)
     if args.format == "json":
@@ -111,60 +119,63 @@ def run_check(args: argparse.Namespace) -> int:
         for finding in report.findings:
             print(finding.format())
         for check_id, reason in report.skipped:
-            print(f"skipped [{check_id}]: {reason}")
-        print(report.summary())
+            print(msg("check.skipped", id=check_id, reason=reason).format(language))
+        print(report.summary(language))
     return report.exit_code(args.strict)
 
 
-def run_serve(args: argparse.Namespace) -> int:
+def run_serve(args: argparse.Namespace, language: str) -> int:
     """`zuhause serve`: serve until Ctrl-C."""
     if not is_loopback(args.host):
-        print(f"warning: listening on {args.host}: other computers in your network can see "
-              "the site while it is served.", file=sys.stderr)
+        print(msg("serve.not-loopback", host=args.host).format(language), file=sys.stderr)
     session = DevSession(args.site, args.host, args.port, args.base_url, args.drafts, args.future,
-                         log=lambda text: print(text, file=sys.stderr, flush=True))
+                         log=lambda text: print(text, file=sys.stderr, flush=True),
+                         language=system_language())
     try:
         url = session.start()
-        print(f"Serving {url} (press Ctrl-C to stop)", flush=True)
+        print(msg("serve.serving", url=url).format(site_language(args.site, language)), flush=True)
         stop = threading.Event()
         while not stop.wait(0.5):
             pass
     except KeyboardInterrupt:
-        print("Stopped.", file=sys.stderr)
+        print(msg("stopped.other").format(site_language(args.site, language)), file=sys.stderr)
     except OSError as error:
-        print(f"zuhause serve: cannot listen on {args.host}:{args.port}: {error.strerror}\n"
-              "    Another program may use this port; try --port 8001.", file=sys.stderr)
+        reason = error.strerror or str(error)
+        print(msg("serve.cannot-listen", host=args.host, port=args.port, reason=reason)
+              .format(language), file=sys.stderr)
         return 1
     finally:
         session.stop()
     return 0
 
 
-def run_build(args: argparse.Namespace) -> int:
+def run_build(args: argparse.Namespace, language: str) -> int:
     """`zuhause build`."""
     report = build_site(args.site, args.output, base_url=args.base_url, drafts=args.drafts,
                         jobs=args.jobs, future=args.future)
     for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    print(report.summary())
+        print(msg("build.warning", text=warning.format(language)).format(language), file=sys.stderr)
+    print(report.summary(language))
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = make_parser().parse_args(argv)
+    language = owner_language(args)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    stopped = STOPPED.get(args.command, msg("stopped.other")).format(language)
     try:
         commands = {"build": run_build, "serve": run_serve, "check": run_check, "new": run_new}
-        return commands[args.command](args)
+        return commands[args.command](args, language)
     except SiteError as error:
-        print(error.format(), file=sys.stderr)
+        print(error.format(language), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        print(STOPPED.get(args.command, "Stopped."), file=sys.stderr)
+        print(stopped, file=sys.stderr)
         return 130
     except Terminated:
-        print(STOPPED.get(args.command, "Stopped."), file=sys.stderr)
+        print(stopped, file=sys.stderr)
         return 143
     finally:
         signal.signal(signal.SIGTERM, previous)

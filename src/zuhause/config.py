@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import Problems
+from .errors import Problems, msg
 from .frontmatter import YamlMap, load_yaml
 from .i18n import LANGUAGES
 from .schema import Field, validate
@@ -17,100 +17,100 @@ from .urls import normalise_base_url
 CONFIG_FILE = "zuhause.yaml"
 
 LINK_FIELDS = (
-    Field("name", "line", "the profile's name as visitors know it, e.g. Mastodon", True, "Mastodon"),
-    Field("url", "url", "the full address of the profile", True, "https://mastodon.social/@anna"),
+    Field("name", "line", msg("field.link.name"), True, "Mastodon"),
+    Field("url", "url", msg("field.link.url"), True, "https://mastodon.social/@anna"),
 )
 
 CONTACT_FIELDS = (
-    Field("email", "email", "an email address", example="hallo@example.de"),
-    Field("phone", "phone", "a phone number", example="+49 351 1234567"),
-    Field("address", "line", "an address people may visit", example="Hauptstraße 1, 01067 Dresden"),
-    Field("booking_url", "url", "a page where people book an appointment",
+    Field("email", "email", msg("field.contact.email"), example="hallo@example.de"),
+    Field("phone", "phone", msg("field.contact.phone"), example="+49 351 1234567"),
+    Field("address", "line", msg("field.contact.address"), example="Hauptstraße 1, 01067 Dresden"),
+    Field("booking_url", "url", msg("field.contact.booking_url"),
           example="https://cal.example.de/anna"),
-    Field("hours", "line", "when you can be reached", example="Mo–Fr 8–17 Uhr"),
-    Field("form", "choice", "a contact form where the host supports one", choices=("netlify", "none")),
+    Field("hours", "line", msg("field.contact.hours"), example="Mo–Fr 8–17 Uhr"),
+    Field("form", "choice", msg("field.contact.form"), choices=("netlify", "none")),
 )
 
 BUSINESS_FIELDS = (
-    Field("name", "line", "the business's name", example="Tischlerei Lindner"),
-    Field("type", "choice", "what search engines call the business",
+    Field("name", "line", msg("field.business.name"), example="Tischlerei Lindner"),
+    Field("type", "choice", msg("field.business.type"),
           choices=("LocalBusiness", "ProfessionalService")),
-    Field("street", "line", "street and number", example="Hauptstraße 1"),
-    Field("postcode", "line", "the postcode", example="01067"),
-    Field("city", "line", "the town or city", example="Dresden"),
-    Field("country", "line", "the country code", example="DE"),
+    Field("street", "line", msg("field.business.street"), example="Hauptstraße 1"),
+    Field("postcode", "line", msg("field.business.postcode"), example="01067"),
+    Field("city", "line", msg("field.business.city"), example="Dresden"),
+    Field("country", "line", msg("field.business.country"), example="DE"),
 )
 
 RESPONSIBLE_FIELDS = (
-    Field("name", "line", "the person responsible for the content", True, "Anna Beispiel"),
-    Field("address", "line", "their address", True, "Hauptstraße 1, 01067 Dresden"),
+    Field("name", "line", msg("field.responsible.name"), True, "Anna Beispiel"),
+    Field("address", "line", msg("field.responsible.address"), True, "Hauptstraße 1, 01067 Dresden"),
 )
 
 LEGAL_FIELDS = (
-    Field("form", "choice", "the legal form of the business",
+    Field("form", "choice", msg("field.legal.form"),
           choices=("sole_trader", "freelancer", "gmbh", "ug", "gbr")),
-    Field("name", "line", "the provider's full name (or the company's name with its legal form)",
+    Field("name", "line", msg("field.legal.name"),
           example="Anna Beispiel"),
-    Field("street", "line", "street and number for legal documents", example="Hauptstraße 1"),
-    Field("postcode", "line", "the postcode", example="01067"),
-    Field("city", "line", "the town or city", example="Dresden"),
-    Field("country", "line", "the country code (default DE)", example="DE"),
-    Field("email", "email", "an email address for fast contact", example="hallo@example.de"),
-    Field("phone", "phone", "a phone number", example="+49 351 1234567"),
-    Field("vat_id", "line", "the VAT ID (USt-IdNr.), if you have one", example="DE123456789"),
-    Field("register_court", "line", "the register court", example="Amtsgericht Dresden"),
-    Field("register_number", "line", "the register number", example="HRB 12345"),
-    Field("managing_directors", "list", "the managing directors", example="Anna Beispiel"),
-    Field("partners", "list", "all partners of the GbR", example="Anna Beispiel"),
-    Field("profession", "line", "the job title and the state that awarded it",
+    Field("street", "line", msg("field.legal.street"), example="Hauptstraße 1"),
+    Field("postcode", "line", msg("field.legal.postcode"), example="01067"),
+    Field("city", "line", msg("field.legal.city"), example="Dresden"),
+    Field("country", "line", msg("field.legal.country"), example="DE"),
+    Field("email", "email", msg("field.legal.email"), example="hallo@example.de"),
+    Field("phone", "phone", msg("field.legal.phone"), example="+49 351 1234567"),
+    Field("vat_id", "line", msg("field.legal.vat_id"), example="DE123456789"),
+    Field("register_court", "line", msg("field.legal.register_court"), example="Amtsgericht Dresden"),
+    Field("register_number", "line", msg("field.legal.register_number"), example="HRB 12345"),
+    Field("managing_directors", "list", msg("field.legal.managing_directors"), example="Anna Beispiel"),
+    Field("partners", "list", msg("field.legal.partners"), example="Anna Beispiel"),
+    Field("profession", "line", msg("field.legal.profession"),
           example="Tischlermeisterin, verliehen in Deutschland"),
-    Field("chamber", "line", "the chamber you belong to", example="Handwerkskammer Dresden"),
-    Field("profession_rules", "line", "the professional rules and where to read them",
+    Field("chamber", "line", msg("field.legal.chamber"), example="Handwerkskammer Dresden"),
+    Field("profession_rules", "line", msg("field.legal.profession_rules"),
           example="Handwerksordnung, www.gesetze-im-internet.de/hwo"),
-    Field("supervisory_authority", "line", "the authority that supervises your work",
+    Field("supervisory_authority", "line", msg("field.legal.supervisory_authority"),
           example="Landratsamt Meißen"),
-    Field("employees", "integer", "how many people work for the business", example="3"),
-    Field("content_responsible", "map", "who is responsible for the journal's content",
+    Field("employees", "integer", msg("field.legal.employees"), example="3"),
+    Field("content_responsible", "map", msg("field.legal.content_responsible"),
           fields=RESPONSIBLE_FIELDS),
-    Field("dispute_resolution", "choice", "whether you take part in consumer arbitration",
+    Field("dispute_resolution", "choice", msg("field.legal.dispute_resolution"),
           choices=("willing", "unwilling")),
 )
 
 PRIVACY_FIELDS = (
-    Field("hosting", "text", "who serves the site: netlify, github, or a name and address",
+    Field("hosting", "text", msg("field.privacy.hosting"),
           example="netlify"),
-    Field("text", "text", "your own words for the privacy page (Markdown)"),
+    Field("text", "text", msg("field.privacy.text")),
 )
 
 SKIP_FIELDS = (
-    Field("id", "line", "the id of the check, as zuhause check prints it", True,
+    Field("id", "line", msg("field.skip.id"), True,
           "person.no-first-person"),
-    Field("reason", "text", "why this check does not fit your site", True,
+    Field("reason", "text", msg("field.skip.reason"), True,
           "Wir schreiben bewusst in der dritten Person."),
 )
 
 CHECK_FIELDS = (
-    Field("skip", "maplist", "checks of zuhause check you switch off, each with its reason",
+    Field("skip", "maplist", msg("field.check.skip"),
           fields=SKIP_FIELDS),
 )
 
 SITE_FIELDS = (
-    Field("title", "line", "the site's name", True, "Tischlerei Lindner"),
-    Field("language", "choice", "the language visitors read", choices=LANGUAGES),
-    Field("base_url", "url", "the address the site will live at", True,
+    Field("title", "line", msg("field.site.title"), True, "Tischlerei Lindner"),
+    Field("language", "choice", msg("field.site.language"), choices=LANGUAGES),
+    Field("base_url", "url", msg("field.site.base_url"), True,
           "https://www.example.de/"),
-    Field("description", "text", "one or two sentences about the site"),
-    Field("theme", "line", "the theme's name or folder", example="default"),
-    Field("timezone", "line", "the time zone of dates without offset", example="Europe/Berlin"),
-    Field("business", "map", "the business for search engines", fields=BUSINESS_FIELDS),
-    Field("contact", "map", "the site-wide ways to reach you", fields=CONTACT_FIELDS),
-    Field("social", "maplist", "profiles the site owns", fields=LINK_FIELDS),
-    Field("domain", "line", "a custom domain; zuhause writes CNAME with it",
+    Field("description", "text", msg("field.site.description")),
+    Field("theme", "line", msg("field.site.theme"), example="default"),
+    Field("timezone", "line", msg("field.site.timezone"), example="Europe/Berlin"),
+    Field("business", "map", msg("field.site.business"), fields=BUSINESS_FIELDS),
+    Field("contact", "map", msg("field.site.contact"), fields=CONTACT_FIELDS),
+    Field("social", "maplist", msg("field.site.social"), fields=LINK_FIELDS),
+    Field("domain", "line", msg("field.site.domain"),
           example="www.example.de"),
-    Field("legal", "map", "the data for the Impressum", True, fields=LEGAL_FIELDS),
-    Field("privacy", "map", "hosting and your own text for the privacy page",
+    Field("legal", "map", msg("field.site.legal"), True, fields=LEGAL_FIELDS),
+    Field("privacy", "map", msg("field.site.privacy"),
           fields=PRIVACY_FIELDS),
-    Field("check", "map", "settings of zuhause check", fields=CHECK_FIELDS),
+    Field("check", "map", msg("field.site.check"), fields=CHECK_FIELDS),
 )
 
 
@@ -139,9 +139,8 @@ def read_config(root: Path, problems: Problems, base_url: str | None = None) -> 
     """Read and validate `zuhause.yaml`; None when it cannot be used at all."""
     path = root / CONFIG_FILE
     if not path.is_file():
-        problems.add(CONFIG_FILE, 0, 0, "the site folder has no zuhause.yaml",
-                     f"Is '{root}' the right folder? Create a new site with: zuhause new FOLDER",
-                     "config.missing")
+        problems.add(CONFIG_FILE, 0, 0, msg("config.missing"),
+                     msg("config.missing-hint", root=str(root)), "config.missing")
         return None
     try:
         source = read_source(path, CONFIG_FILE)
@@ -153,8 +152,8 @@ def read_config(root: Path, problems: Problems, base_url: str | None = None) -> 
     if yaml_problems:
         return None
     if not isinstance(data, YamlMap):
-        problems.add(CONFIG_FILE, 1, 1, "zuhause.yaml must be 'key: value' pairs",
-                     "Start with a line like: title: Tischlerei Lindner", "config.not-mapping")
+        problems.add(CONFIG_FILE, 1, 1, msg("config.not-mapping"), msg("config.not-mapping-hint"),
+                     "config.not-mapping")
         return None
     values = validate(data, SITE_FIELDS, CONFIG_FILE, problems)
     zone_name = values.get("timezone", "Europe/Berlin")
@@ -162,8 +161,8 @@ def read_config(root: Path, problems: Problems, base_url: str | None = None) -> 
         zone = ZoneInfo(zone_name)
     except (ZoneInfoNotFoundError, ValueError):
         pos = data.value_at("timezone")
-        problems.add(CONFIG_FILE, pos.line, pos.column, f"unknown time zone '{zone_name}'",
-                     "Write a name like Europe/Berlin or Europe/Vienna.", "config.timezone")
+        problems.add(CONFIG_FILE, pos.line, pos.column, msg("config.timezone", zone=zone_name),
+                     msg("config.timezone-hint"), "config.timezone")
         zone = ZoneInfo("UTC")
     if "title" not in values or "base_url" not in values or "legal" not in values:
         return None

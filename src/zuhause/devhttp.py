@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from .errors import Problem
+from .errors import Problem, msg
 from .reload import CLIENT_SCRIPT, EVENTS_PATH, BuildEvents
 
 CONTENT_TYPES = {
@@ -39,13 +39,17 @@ class DevState:
     root: Path | None = None  # the last complete build
     problems: list[Problem] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    language: str = "en"  # the site's, for the overlay and the server's own short answers
 
-    def publish(self, root: Path | None, problems: list[Problem], kind: str = "build") -> None:
+    def publish(self, root: Path | None, problems: list[Problem], kind: str = "build",
+                language: str | None = None) -> None:
         """Swap in a finished build (or keep the old one and show problems), then tell tabs."""
         with self.lock:
             if root is not None:
                 self.root = root
             self.problems = list(problems)
+            if language is not None:
+                self.language = language
         self.events.publish(kind)
 
     def snapshot(self) -> tuple[Path | None, list[Problem]]:
@@ -96,18 +100,18 @@ def resolve_request_path(target: str, base_path: str, root: Path) -> tuple[str, 
     return "file", Path(candidate)
 
 
-def overlay_html(problems: list[Problem]) -> str:
+def overlay_html(problems: list[Problem], language: str) -> str:
     """The banner that shows why the last rebuild failed (paths relative to the site)."""
     items = "".join(
-        f'<li><code>{html.escape(p.location())}</code> {html.escape(p.message)}'
-        + (f"<br><small>{html.escape(p.hint)}</small>" if p.hint else "") + "</li>"
-        for p in problems)
+        f'<li><code>{html.escape(p.location())}</code> {html.escape(p.message.format(language))}'
+        + (f"<br><small>{html.escape(p.hint.format(language))}</small>" if p.hint else "")
+        + "</li>" for p in problems)
+    title = html.escape(msg("serve.overlay-title").format(language))
     return ('<div id="zuhause-problems" role="alert" style="position:fixed;inset:auto 0 0 0;'
             'z-index:2147483647;max-height:60vh;overflow:auto;margin:0;padding:1em 1.5em;'
             'background:#fff3f0;color:#5a1400;border-top:4px solid #b3261e;font:15px/1.5 '
-            'system-ui,sans-serif"><strong>The last change could not be built; this is the '
-            'previous version.</strong><ul style="margin:.5em 0 0;padding-left:1.2em">'
-            f"{items}</ul></div>")
+            f'system-ui,sans-serif"><strong>{title}</strong>'
+            f'<ul style="margin:.5em 0 0;padding-left:1.2em">{items}</ul></div>')
 
 
 class DevRequestHandler(BaseHTTPRequestHandler):
@@ -172,11 +176,12 @@ class DevRequestHandler(BaseHTTPRequestHandler):
         root, problems = state.snapshot()
         if root is None:
             if problems:  # the first build failed: show why, and reload when it is fixed
-                page = ('<!doctype html><html lang="en"><head><meta charset="utf-8">'
-                        "<title>zuhause: the site cannot be built</title></head><body></body></html>")
+                title = html.escape(msg("serve.cannot-build-title").format(state.language))
+                page = (f'<!doctype html><html lang="{state.language}"><head><meta charset="utf-8">'
+                        f"<title>{title}</title></head><body></body></html>")
                 self._send(500, self._decorate(page.encode(), problems), CONTENT_TYPES[".html"])
             else:
-                self._refuse(503, "The site is being built, reload in a moment.\n")
+                self._refuse(503, msg("serve.being-built").format(state.language) + "\n")
             return
         if self.path.split("?", 1)[0] == "/" and state.base_path != "/":
             self._send(302, b"", "text/plain", {"Location": state.base_path})
@@ -190,7 +195,7 @@ class DevRequestHandler(BaseHTTPRequestHandler):
         if path is None:
             status, path = 404, root / "404.html"
             if not path.is_file():
-                self._refuse(404, "Not found\n")
+                self._refuse(404, msg("serve.not-found").format(state.language) + "\n")
                 return
         body = path.read_bytes()
         content_type = CONTENT_TYPES.get(path.suffix.lower(), "application/octet-stream")
@@ -199,7 +204,8 @@ class DevRequestHandler(BaseHTTPRequestHandler):
         self._send(status, body, content_type)
 
     def _decorate(self, body: bytes, problems: list[Problem]) -> bytes:
-        addition = (overlay_html(problems) if problems else "") + CLIENT_SCRIPT
+        language = self.server.state.language
+        addition = (overlay_html(problems, language) if problems else "") + CLIENT_SCRIPT
         text = body.decode("utf-8", "replace")
         position = text.rfind("</body>")
         text = text[:position] + addition + text[position:] if position >= 0 else text + addition

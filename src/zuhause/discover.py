@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import Message, msg
+
 _EDITOR_LITTER = re.compile(r"^~|~$|\.(swp|swx|tmp|bak)$|^4913$|^#.*#$|^\.#|^\.DS_Store$|^Thumbs\.db$")
 _STATIC_HIDDEN = re.compile(r"^\.(?!well-known$)")
 
@@ -32,10 +34,10 @@ class SiteFiles:
     pages: list[Path] = field(default_factory=list)
     static: list[Path] = field(default_factory=list)
     templates: list[Path] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
 
-def walk_files(root: Path, folder: Path, warnings: list[str],
+def walk_files(root: Path, folder: Path, warnings: list[Message],
                ignored: Callable[[str], bool] = is_ignored) -> list[Path]:
     """All files below `folder` (relative to `root`), sorted; symlinks leaving `root` are skipped."""
     found: list[Path] = []
@@ -51,8 +53,7 @@ def walk_files(root: Path, folder: Path, warnings: list[str],
             if path.is_symlink():
                 target = os.path.realpath(path)
                 if os.path.commonpath([real_root, target]) != real_root or not os.path.isfile(target):
-                    warnings.append(f"{path.relative_to(root).as_posix()}: skipped a link that "
-                                    "points outside the site folder or to nothing")
+                    warnings.append(msg("discover.skipped-link", file=path.relative_to(root).as_posix()))
                     continue
             if path.is_file():
                 found.append(path.relative_to(root))

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem, Problems
+from .errors import Message, Problem, Problems, msg
 from .sources import SourceError, read_source
 
 
@@ -59,8 +59,9 @@ class YamlList(list):  # type: ignore[type-arg]
 class _YamlRefused(yaml.MarkedYAMLError):
     """Something zuhause does not accept in YAML (anchors, tags, duplicate keys)."""
 
-    def __init__(self, problem: str, mark: yaml.Mark, hint: str) -> None:
-        super().__init__(problem=problem, problem_mark=mark)
+    def __init__(self, message: Message, mark: yaml.Mark, hint: Message) -> None:
+        super().__init__(problem=message.key, problem_mark=mark)
+        self.message = message
         self.hint = hint
 
 
@@ -83,14 +84,11 @@ class _TextLoader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _YamlRefused("anchors and aliases (& and *) are not allowed here",
-                               event.start_mark,
-                               "Write the value out in full instead of referring to another one.")
+            raise _YamlRefused(msg("yaml.anchor"), event.start_mark, msg("yaml.anchor-hint"))
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             short = str(tag).replace("tag:yaml.org,2002:", "!!")
-            raise _YamlRefused(f"the YAML tag '{short}' is not allowed here", event.start_mark,
-                               "Remove the tag; write the value as plain text.")
+            raise _YamlRefused(msg("yaml.tag", tag=short), event.start_mark, msg("yaml.tag-hint"))
         return super().compose_node(parent, index)
 
 
@@ -137,15 +135,15 @@ def _construct_map(loader: Any, node: yaml.MappingNode) -> YamlMap:
     result = YamlMap(loader.position(node.start_mark))
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
-            raise _YamlRefused("a key must be a plain word", key_node.start_mark,
-                               "Write 'key: value', one per line.")
+            raise _YamlRefused(msg("yaml.key-not-word"), key_node.start_mark,
+                               msg("yaml.key-not-word-hint"))
         key = str(key_node.value)
         if key in result:
             first = result.key_positions[key]
             raise _YamlRefused(
-                f"the key '{key}' appears twice (first on line {first.line}, again on line "
-                f"{loader.position(key_node.start_mark).line})",
-                key_node.start_mark, "Keep one of the two lines and delete the other.")
+                msg("yaml.duplicate-key", key=key, first=first.line,
+                    again=loader.position(key_node.start_mark).line),
+                key_node.start_mark, msg("yaml.duplicate-key-hint"))
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_positions[key] = loader.position(key_node.start_mark)
         result.value_positions[key] = loader.position(value_node.start_mark)
@@ -158,24 +156,26 @@ for _loader in _LOADERS:
     _loader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
     _loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 
-_QUOTE_HINT = 'Put the whole value in double quotes, for example: title: "Angebot: Küchen nach Maß"'
-_SCANNER_HINTS = [
-    ("found character '\\t'", "Indent with spaces, not with the Tab key."),
-    ("mapping values are not allowed", _QUOTE_HINT),
-    ("cannot start any token", _QUOTE_HINT),
-    ("could not find expected ':'",
-     "Each line is 'key: value'. A value that goes on over several lines must be indented "
-     "or put in quotes."),
-    ("expected <block end>", "Check the indentation: keys of one block start in the same column."),
-    ("found unexpected end of stream", "A quote was opened but never closed."),
+_QUOTE_HINT = msg("yaml.quote-hint")
+_SCANNER_TEXTS = [  # PyYAML's English words -> what the owner reads, and what to do
+    ("found character '\\t'", msg("yaml.tab"), msg("yaml.tab-hint")),
+    ("mapping values are not allowed", msg("yaml.mapping-values"), _QUOTE_HINT),
+    ("cannot start any token", msg("yaml.cannot-start"), _QUOTE_HINT),
+    ("could not find expected ':'", msg("yaml.no-colon"), msg("yaml.no-colon-hint")),
+    ("expected <block end>", msg("yaml.block-end"), msg("yaml.block-end-hint")),
+    ("found unexpected end of stream", msg("yaml.end-of-stream"), msg("yaml.end-of-stream-hint")),
 ]
 
 
-def _hint_for(message: str) -> str:
-    for needle, hint in _SCANNER_HINTS:
-        if needle in message:
-            return hint
-    return "Check the quotes, colons and indentation around this place."
+def _worded(error: yaml.MarkedYAMLError) -> tuple[Message, Message]:
+    """The message and hint for a YAML error; PyYAML's own words when zuhause has none."""
+    if isinstance(error, _YamlRefused):
+        return error.message, error.hint
+    for needle, message, hint in _SCANNER_TEXTS:
+        if needle in str(error):
+            return message, hint
+    what = error.problem or error.context
+    return (msg("yaml.other", detail=what) if what else msg("yaml.unreadable")), msg("yaml.other-hint")
 
 
 def load_yaml(text: str, name: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
@@ -197,12 +197,11 @@ def load_yaml(text: str, name: str, line_offset: int = 0) -> tuple[Any, list[Pro
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + line_offset if mark else line_offset + 1
         column = mark.column + 1 if mark else 1
-        what = error.problem or error.context or "the YAML cannot be read"
-        hint = error.hint if isinstance(error, _YamlRefused) else _hint_for(str(error))
-        return None, [Problem(name, line, column, f"YAML: {what}", hint, "yaml.syntax")]
+        message, hint = _worded(error)
+        return None, [Problem(name, line, column, message, hint, "yaml.syntax")]
     except yaml.YAMLError as error:  # errors without a position (e.g. bad stream)
-        return None, [Problem(name, line_offset + 1, 1, f"YAML: {error}",
-                              "Check the file's quotes and indentation.", "yaml.syntax")]
+        return None, [Problem(name, line_offset + 1, 1, msg("yaml.other", detail=str(error)),
+                              msg("yaml.stream-hint"), "yaml.syntax")]
     finally:
         loader.dispose()
 
@@ -233,8 +232,8 @@ def split_document(text: str, name: str) -> Document:
             break
     else:
         return Document(empty, text, 1, [Problem(
-            name, 1, 1, "the front matter starting on line 1 is never closed",
-            "End the front matter with a line that holds only '---'.", "frontmatter.unclosed")])
+            name, 1, 1, msg("frontmatter.unclosed"), msg("frontmatter.unclosed-hint"),
+            "frontmatter.unclosed")])
     yaml_text = "\n".join(lines[1:index])
     body = "\n".join(lines[index + 1:])
     data, problems = load_yaml(yaml_text, name, line_offset=1)
@@ -244,8 +243,7 @@ def split_document(text: str, name: str) -> Document:
         return Document(YamlMap(Position(2, 1)), body, index + 2)
     if not isinstance(data, YamlMap):
         return Document(empty, body, index + 2, [Problem(
-            name, 2, 1, "the front matter must be 'key: value' pairs",
-            "Write one 'key: value' per line between the two '---' lines, e.g. 'title: Über mich'.",
+            name, 2, 1, msg("frontmatter.not-mapping"), msg("frontmatter.not-mapping-hint"),
             "frontmatter.not-mapping")])
     return Document(data, body, index + 2)
 

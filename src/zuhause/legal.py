@@ -8,7 +8,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .config import SiteConfig
-from .errors import Problems
+from .errors import Problems, msg
 from .legal_texts import LEGAL_TEXTS
 from .schema import position_of
 
@@ -37,10 +37,9 @@ def check_legal(config: SiteConfig, problems: Problems) -> None:
         if not legal.get(key):
             pos = position_of(config.raw, "legal")
             problems.add("zuhause.yaml", pos.line, pos.column,
-                         f"the Impressum lacks '{key}', which German law requires"
-                         + (f" for the legal form '{legal['form']}'" if key not in BASE_REQUIRED
-                            else ""),
-                         f"Add '{key}:' below 'legal:' (see docs/site-folder.md, section legal).",
+                         msg("legal.missing", key=key) if key in BASE_REQUIRED
+                         else msg("legal.missing-for-form", key=key, form=legal["form"]),
+                         msg("legal.missing-hint", key=key),
                          "legal.missing-field")
 
 

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from .errors import Problem
+from .errors import Message, Problem, msg
 from .i18n import Translator
 from .schedule import link_texts
 from .typography import HeadingIdProcessor, TableWrapProcessor, TypographyProcessor
@@ -101,14 +101,12 @@ class MarkdownRenderer:
         try:
             html = self.md.reset().convert(body)
         except RecursionError:
-            return Rendered("", [Problem(source, body_line, 1, "the text is nested too deeply to "
-                                         "convert", "Flatten deeply nested lists or quotes.",
-                                         "markdown.too-deep")])
+            return Rendered("", [Problem(source, body_line, 1, msg("markdown.too-deep"),
+                                         msg("markdown.too-deep-hint"), "markdown.too-deep")])
         except Exception as error:  # noqa: BLE001 - a converter bug must not end the build
             return Rendered("", [Problem(source, body_line, 1,
-                                         f"the Markdown could not be converted ({type(error).__name__})",
-                                         "Look for unusual characters or very long lines near "
-                                         "the start of the text.", "markdown.failed")])
+                                         msg("markdown.failed", error=type(error).__name__),
+                                         msg("markdown.failed-hint"), "markdown.failed")])
         finally:
             self.job = None
         return Rendered(html, job.problems)
@@ -129,7 +127,7 @@ class MarkdownRenderer:
         url = self.pages_by_source.get(wanted)
         if url is None and wanted in self.held_back:
             line, column = _locate(job.body, target)
-            message, hint = link_texts(target, self.held_back[wanted], self.language)
+            message, hint = link_texts(target, self.held_back[wanted])
             job.problems.append(Problem(job.source, job.body_line + line, column, message, hint,
                                         "link.scheduled"))
             return target
@@ -137,7 +135,7 @@ class MarkdownRenderer:
             line, column = _locate(job.body, target)
             job.problems.append(Problem(
                 job.source, job.body_line + line, column,
-                f"the link '{target}' points to a page that does not exist",
+                msg("link.missing", target=target),
                 _missing_hint(wanted, self.pages_by_source), "link.missing"))
             return target
         return url + (owner_url(f"#{parts.fragment}") if parts.fragment else "")
@@ -155,7 +153,7 @@ _BACKTICK_RUN = re.compile(r"`{101,}")
 _DEEP_LINE = re.compile(r"^(?:[ \t]{400,}|(?:>\s*){60,})", re.MULTILINE)
 
 
-def pathological(body: str) -> tuple[int, int, str, str] | None:
+def pathological(body: str) -> tuple[int, int, Message, Message] | None:
     """Texts that would make Python-Markdown work for minutes (its regular expressions are
     cubic on long backtick runs; deep nesting ends in a RecursionError): (line, column,
     message, hint), or None for ordinary text."""
@@ -163,12 +161,12 @@ def pathological(body: str) -> tuple[int, int, str, str] | None:
     if match:
         line = body.count("\n", 0, match.start())
         column = match.start() - (body.rfind("\n", 0, match.start()) + 1) + 1
-        return (line, column, f"{len(match[0])} backticks in a row",
-                "Code needs at most a few backticks around it; remove the rest.")
+        return (line, column, msg("markdown.backticks", count=len(match[0])),
+                msg("markdown.backticks-hint"))
     match = _DEEP_LINE.search(body)
     if match:
-        return (body.count("\n", 0, match.start()), 1, "lists or quotes nested too deeply",
-                "Nest lists and quotes at most a few levels deep.")
+        return (body.count("\n", 0, match.start()), 1, msg("markdown.nested"),
+                msg("markdown.nested-hint"))
     return None
 
 
@@ -181,13 +179,12 @@ def _locate(body: str, target: str) -> tuple[int, int]:
     return 0, 1
 
 
-def _missing_hint(wanted: str, pages: Mapping[str, str]) -> str:
+def _missing_hint(wanted: str, pages: Mapping[str, str]) -> Message:
     import difflib
     close = difflib.get_close_matches(wanted, list(pages), n=1, cutoff=0.6)
     if close:
-        return f"Did you mean '{close[0]}'? Paths are relative to the file that links."
-    return ("Link to a file in content/ by its path relative to this file, e.g. "
-            "[Kontakt](kontakt.md) or [Beitrag](../journal/beitrag.md).")
+        return msg("link.missing-close-hint", close=close[0])
+    return msg("link.missing-hint")
 
 
 _INLINE_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`]|<[^>]+>|\[\^[^\]]*\]")

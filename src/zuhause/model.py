@@ -13,7 +13,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from .config import SiteConfig
-from .errors import Problems, did_you_mean
+from .errors import Message, Problems, did_you_mean, msg, sentences
 from .i18n import Translator, format_date
 from .legal import phone_uri
 from .markup import MarkdownRenderer, first_paragraph
@@ -128,7 +128,7 @@ class SiteModel:
     owner: PersonView
     pages_by_source: dict[str, str]
     special: dict[str, str] = field(default_factory=dict)  # contact, impressum, privacy, ...
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     now: datetime = field(default_factory=lambda: datetime.now(UTC))  # the build's moment
     preview: bool = False  # zuhause serve: mark pages that are not yet published
     held_back: dict[str, str] = field(default_factory=dict)  # 'journal/x.md' -> its day
@@ -206,8 +206,13 @@ def _entry_from_page(page: Page, config: SiteConfig) -> PageEntry:
     )
 
 
+def _label(entry: PageEntry) -> Message | str:
+    """A page's file, or for a page zuhause makes itself (Impressum, journal) its title."""
+    return entry.source or msg("page.generated-label", title=entry.title)
+
+
 def build_model(config: SiteConfig, people: list[Person], pages: list[Page], drafts: bool,
-                problems: Problems, warnings: list[str] | None = None,
+                problems: Problems, warnings: list[Message] | None = None,
                 unreadable: frozenset[str] = frozenset(), now: datetime | None = None,
                 future: bool = False, preview: bool = False) -> SiteModel | None:
     """Cross-reference people and pages, add generated pages, check URLs; None if unusable.
@@ -229,11 +234,10 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
             pos = page.meta.value_at("person")
             close = did_you_mean(entry.person_id, people_by_id)
             problems.add(page.source, pos.line, pos.column,
-                         f"there is no person '{entry.person_id}'",
-                         (close + " " if close else "")
-                         + (f"Known people: {', '.join(sorted(people_by_id))}. "
-                            if people_by_id else "")
-                         + f"Each person needs a file people/{entry.person_id}.md.",
+                         msg("page.unknown-person", person=entry.person_id),
+                         sentences(close, msg("page.known-people", people=", ".join(sorted(people_by_id)))
+                                   if people_by_id else None,
+                                   msg("page.unknown-person-hint", person=entry.person_id)),
                          "page.unknown-person")
 
     moment = build_moment(now, config.timezone)
@@ -248,8 +252,7 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
     if home is None:
         if "content/index.md" in unreadable:
             return None
-        problems.add("content/index.md", 0, 0, "the site has no home page",
-                     "Create content/index.md with a title and the person who greets visitors.",
+        problems.add("content/index.md", 0, 0, msg("site.no-home"), msg("site.no-home-hint"),
                      "site.no-home")
         return None
     owner_id = home.person_id if home.person_id in people_by_id else ""
@@ -290,12 +293,11 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
         key = collision_key(entry.output_file)
         if key in seen:
             other = seen[key]
-            first, second = sorted([other.source or f"(zuhause's {other.title})",
-                                    entry.source or f"(zuhause's {entry.title})"])
+            first, second = sorted([other, entry], key=lambda e: e.source or f"({e.title})")
             problems.add(entry.source or other.source, 1, 1,
-                         f"'{first}' and '{second}' both become the page /{entry.path}",
-                         "Rename one of the two files so that their addresses differ.",
-                         "page.url-collision")
+                         msg("page.url-collision", first=_label(first), second=_label(second),
+                             path=entry.path),
+                         msg("page.url-collision-hint"), "page.url-collision")
         else:
             seen[key] = entry
 

@@ -17,7 +17,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Problem
+from .errors import Message, Problem, msg
 
 MANIFEST = ".zuhause-manifest.json"
 STAGING_PREFIX = ".zuhause-build-"
@@ -53,37 +53,34 @@ def _record(path: Path, sha256: str, fingerprint: str = "") -> dict[str, object]
             "fingerprint": fingerprint}
 
 
-def describe_os_error(error: OSError) -> str:
+def describe_os_error(error: OSError) -> Message:
     """An OSError in the words an owner understands."""
     if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return "the disk is full (or the file is too large)"
+        return msg("os.disk-full")
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "zuhause may not write there"
-    return error.strerror or str(error)
+        return msg("os.not-allowed")
+    return msg("os.other", reason=error.strerror or str(error))
 
 
 def check_output_folder(out: Path, site_root: Path) -> list[Problem]:
     """Problems that forbid writing to `out` at all (checked before anything is written)."""
     out_real, site_real = Path(os.path.realpath(out)), Path(os.path.realpath(site_root))
     home = Path(os.path.realpath(Path.home()))
-    hint = "Choose a folder of its own inside the site folder, e.g. -o public"
+    hint = msg("output.refused-hint")
     problems = []
     if out_real == Path(out_real.anchor) or out_real == home:
-        problems.append(Problem(str(out), 0, 0, "zuhause will not write into this folder "
-                                "(it is your home folder or the top of the disk)", hint,
+        problems.append(Problem(str(out), 0, 0, msg("output.refused-home"), hint,
                                 "output.refused"))
     elif out_real == site_real or out_real in site_real.parents:
-        problems.append(Problem(str(out), 0, 0, "the output folder would contain the site folder "
-                                "itself; building would mix the site's files with the output",
-                                hint, "output.refused"))
+        problems.append(Problem(str(out), 0, 0, msg("output.refused-contains-site"), hint,
+                                "output.refused"))
     elif any(out_real == site_real / name or (site_real / name) in out_real.parents
              for name in ("content", "people", "static", "templates", "themes")):
-        problems.append(Problem(str(out), 0, 0, "the output folder lies inside a folder zuhause "
-                                "reads from", hint, "output.refused"))
+        problems.append(Problem(str(out), 0, 0, msg("output.refused-inside-source"), hint,
+                                "output.refused"))
     elif out.exists() and not out.is_dir():
-        problems.append(Problem(str(out), 0, 0, "the output path is a file, not a folder",
-                                "Choose a folder name that is not taken by a file.",
-                                "output.not-a-folder"))
+        problems.append(Problem(str(out), 0, 0, msg("output.not-a-folder"),
+                                msg("output.not-a-folder-hint"), "output.not-a-folder"))
     return problems
 
 
@@ -201,14 +198,11 @@ class Staging:
 
     def collisions(self) -> list[Problem]:
         """Files of the owner in `out` that this build would overwrite."""
-        return [Problem(f"{self.out.name}/{relative}", 0, 0,
-                        "this file in the output folder was not made by zuhause, and the build "
-                        "would overwrite it",
-                        "Move the file into static/ if it belongs to the site, or delete it.",
-                        "output.foreign-file")
+        return [Problem(f"{self.out.name}/{relative}", 0, 0, msg("output.foreign-file"),
+                        msg("output.foreign-file-hint"), "output.foreign-file")
                 for relative in self.foreign_files() if relative in self.files]
 
-    def commit(self) -> list[str]:
+    def commit(self) -> list[Message]:
         """Carry the owner's files over, write the manifest, swap the folders; returns warnings."""
         for relative in self.foreign_files():
             _carry(self.out / relative, self.root / relative)
@@ -260,7 +254,7 @@ def _same(path: str, twin: str) -> bool:
     return os.path.samefile(path, twin) or filecmp.cmp(path, twin, shallow=False)
 
 
-def _clear_old(old: Path, new: Path, ours: set[str]) -> list[str]:
+def _clear_old(old: Path, new: Path, ours: set[str]) -> list[Message]:
     """Delete from the old output what was ours or now lives on in the new one."""
     top = os.fspath(old)
     for directory, dirnames, filenames in os.walk(top, topdown=False):
@@ -275,5 +269,5 @@ def _clear_old(old: Path, new: Path, ours: set[str]) -> list[str]:
         except OSError:
             pass
     if old.exists():
-        return [f"kept files that could not be moved into the new output in {old}"]
+        return [msg("output.kept-old", folder=str(old))]
     return []

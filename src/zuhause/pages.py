@@ -7,26 +7,25 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .errors import Problems
+from .errors import Problems, msg
 from .frontmatter import YamlMap, read_document
 from .schema import Field, validate
 from .urls import slugify
 
 PAGE_FIELDS = (
-    Field("title", "line", "the page's title", True, "Über mich"),
-    Field("person", "line", "the id of the person who speaks on this page (the file name in "
-          "people/ without .md)", True, "anna"),
-    Field("description", "text", "one or two sentences for search engines and link previews"),
-    Field("date", "date", "the day of a journal post", example="2025-12-08"),
-    Field("updated", "date", "when the page was last changed", example="2025-12-10"),
-    Field("draft", "bool", "true leaves the page out unless you build with --drafts",
+    Field("title", "line", msg("field.page.title"), True, "Über mich"),
+    Field("person", "line", msg("field.page.person"), True, "anna"),
+    Field("description", "text", msg("field.page.description")),
+    Field("date", "date", msg("field.page.date"), example="2025-12-08"),
+    Field("updated", "date", msg("field.page.updated"), example="2025-12-10"),
+    Field("draft", "bool", msg("field.page.draft"),
           example="true"),
-    Field("order", "integer", "a number to sort pages, offers and the menu by", example="1"),
-    Field("menu", "bool", "true puts the page into the main menu", example="true"),
-    Field("template", "choice", "another template of the theme for this page",
+    Field("order", "integer", msg("field.page.order"), example="1"),
+    Field("menu", "bool", msg("field.page.menu"), example="true"),
+    Field("template", "choice", msg("field.page.template"),
           choices=("page", "contact", "people")),
-    Field("price", "line", "offers only: a price line", example="ab 450 €"),
-    Field("summary", "text", "a sentence shown in lists of offers and posts"),
+    Field("price", "line", msg("field.page.price"), example="ab 450 €"),
+    Field("summary", "text", msg("field.page.summary")),
 )
 
 OFFER_FOLDERS = ("angebote", "offers")
@@ -84,21 +83,18 @@ def read_page(root: Path, relative: Path, problems: Problems) -> Page | None:
     content_relative = PurePosixPath(relative.relative_to("content").as_posix())
     kind = page_kind(content_relative)
     if not document.has_front_matter:
-        problems.add(name, 1, 1, "this page has no front matter",
-                     "Start the file with a block between two '---' lines that names its title "
-                     "and its person, e.g.\n    ---\n    title: Über mich\n    person: anna\n    ---",
+        problems.add(name, 1, 1, msg("page.no-front-matter"), msg("page.no-front-matter-hint"),
                      "page.no-front-matter")
         return None
     values = validate(document.meta, PAGE_FIELDS, name, problems)
     if kind == "post" and "date" not in document.meta:
         pos = document.meta.position
-        problems.add(name, pos.line, pos.column, "a journal post needs a 'date'",
-                     "Add a line like: date: 2025-12-08", "page.missing-date")
+        problems.add(name, pos.line, pos.column, msg("page.missing-date"),
+                     msg("page.missing-date-hint"), "page.missing-date")
     if "price" in values and kind != "offer":
         pos = document.meta.key_at("price")
-        problems.add(name, pos.line, pos.column, "'price' is only for offers",
-                     "Move this page into content/angebote/ or remove the price.",
-                     "page.price-not-offer")
+        problems.add(name, pos.line, pos.column, msg("page.price-not-offer"),
+                     msg("page.price-not-offer-hint"), "page.price-not-offer")
     return Page(name, kind, page_path(content_relative), values, document.body,
                 document.body_line, document.meta)
 

@@ -9,42 +9,42 @@ from typing import Any
 from PIL import Image, UnidentifiedImageError
 
 from .config import LINK_FIELDS
-from .errors import Problems
+from .errors import Problems, msg
 from .frontmatter import YamlMap, read_document
 from .schema import Field, position_of, validate
 
 INVITATION_FIELDS = (
-    Field("text", "text", "a sentence of your own inviting people to talk", True,
+    Field("text", "text", msg("field.invitation.text"), True,
           "Erzählen Sie mir von Ihrem Vorhaben, ich höre gern zu."),
-    Field("email", "email", "an email address", example="anna@example.de"),
-    Field("phone", "phone", "a phone number", example="+49 351 1234567"),
-    Field("address", "line", "an address people may visit", example="Hauptstraße 1, 01067 Dresden"),
-    Field("booking_url", "url", "a page where people book an appointment",
+    Field("email", "email", msg("field.invitation.email"), example="anna@example.de"),
+    Field("phone", "phone", msg("field.invitation.phone"), example="+49 351 1234567"),
+    Field("address", "line", msg("field.invitation.address"), example="Hauptstraße 1, 01067 Dresden"),
+    Field("booking_url", "url", msg("field.invitation.booking_url"),
           example="https://cal.example.de/anna"),
 )
 CHANNELS = ("email", "phone", "address", "booking_url")
 
 OUTSIDE_WORK_FIELDS = (
-    Field("interests", "list", "what interests you outside work", example="Segeln auf der Elbe"),
-    Field("likes", "list", "what you love", example="frisches Brot am Samstag"),
-    Field("dislikes", "list", "what you do not like", example="Wegwerfmöbel"),
+    Field("interests", "list", msg("field.outside_work.interests"), example="Segeln auf der Elbe"),
+    Field("likes", "list", msg("field.outside_work.likes"), example="frisches Brot am Samstag"),
+    Field("dislikes", "list", msg("field.outside_work.dislikes"), example="Wegwerfmöbel"),
 )
 
 PERSON_FIELDS = (
-    Field("name", "line", "the person's full name", True, "Anna Beispiel"),
-    Field("role", "line", "one line: what I do", True, "Tischlermeisterin – Möbel, die bleiben"),
-    Field("portrait", "line", "the portrait image, a path inside static/", True, "images/anna.jpg"),
-    Field("portrait_alt", "line", "what the portrait shows, for people who cannot see it", True,
+    Field("name", "line", msg("field.person.name"), True, "Anna Beispiel"),
+    Field("role", "line", msg("field.person.role"), True, "Tischlermeisterin – Möbel, die bleiben"),
+    Field("portrait", "line", msg("field.person.portrait"), True, "images/anna.jpg"),
+    Field("portrait_alt", "line", msg("field.person.portrait_alt"), True,
           "Anna lacht in ihrer Werkstatt, Hobelspäne im Haar"),
-    Field("values", "list", "what I stand for", True, "Ehrliches Holz statt Spanplatte",
+    Field("values", "list", msg("field.person.values"), True, "Ehrliches Holz statt Spanplatte",
           min_items=1),
-    Field("invitation", "map", "a personal invitation to get in touch", True,
+    Field("invitation", "map", msg("field.person.invitation"), True,
           fields=INVITATION_FIELDS),
-    Field("greeting", "line", "the first words a visitor reads", example="Moin, ich bin Anna."),
-    Field("outside_work", "map", "life behind the scenes", fields=OUTSIDE_WORK_FIELDS),
-    Field("since", "line", "since when you do this work", example="2009"),
-    Field("location", "line", "where you work", example="Dresden"),
-    Field("social", "maplist", "the person's own profiles", fields=LINK_FIELDS),
+    Field("greeting", "line", msg("field.person.greeting"), example="Moin, ich bin Anna."),
+    Field("outside_work", "map", msg("field.person.outside_work"), fields=OUTSIDE_WORK_FIELDS),
+    Field("since", "line", msg("field.person.since"), example="2009"),
+    Field("location", "line", msg("field.person.location"), example="Dresden"),
+    Field("social", "maplist", msg("field.person.social"), fields=LINK_FIELDS),
 )
 
 
@@ -70,9 +70,7 @@ def read_person(root: Path, relative: Path, problems: Problems) -> Person | None
         return None
     name, document = read
     if not document.has_front_matter:
-        problems.add(name, 1, 1, "this person file has no front matter",
-                     "Start it with a block between two '---' lines: name, role, portrait, "
-                     "portrait_alt, values and invitation (see docs/site-folder.md).",
+        problems.add(name, 1, 1, msg("person.no-front-matter"), msg("person.no-front-matter-hint"),
                      "person.no-front-matter")
         return None
     before = len(list(problems))
@@ -81,13 +79,10 @@ def read_person(root: Path, relative: Path, problems: Problems) -> Person | None
     if invitation is not None and not any(invitation.get(c) for c in CHANNELS):
         pos = position_of(document.meta, "invitation")
         problems.add(name, pos.line, pos.column,
-                     "the invitation has no way to reach you",
-                     "Add at least one of email, phone, address or booking_url below "
-                     "'invitation:'.", "person.no-channel")
+                     msg("person.no-channel"), msg("person.no-channel-hint"), "person.no-channel")
     if not document.body.strip():
-        problems.add(name, document.body_line, 1, "the story is empty",
-                     "Below the closing '---', tell your story in a few sentences: how you came "
-                     "to this work and what you love about it.", "person.empty-story")
+        problems.add(name, document.body_line, 1, msg("person.empty-story"),
+                     msg("person.empty-story-hint"), "person.empty-story")
     portrait_path = None
     portrait_size: tuple[int, int] | None = None
     if "portrait" in values:
@@ -96,16 +91,15 @@ def read_person(root: Path, relative: Path, problems: Problems) -> Person | None
         if static not in portrait_path.parents or not portrait_path.is_file():
             pos = document.meta.value_at("portrait")
             problems.add(name, pos.line, pos.column,
-                         f"the portrait 'static/{values['portrait'].lstrip('/')}' does not exist",
-                         "Put the picture into the static/ folder and write its path inside "
-                         "static/, e.g. portrait: images/anna.jpg", "person.missing-portrait")
+                         msg("person.missing-portrait", file=values["portrait"].lstrip("/")),
+                         msg("person.missing-portrait-hint"), "person.missing-portrait")
         else:
             portrait_size = _image_size(portrait_path)
             if portrait_size is None:
                 pos = document.meta.value_at("portrait")
                 problems.add(name, pos.line, pos.column,
-                             f"the portrait '{values['portrait']}' is not an image zuhause can read",
-                             "Use a JPEG, PNG, WebP or SVG file.", "person.bad-portrait")
+                             msg("person.bad-portrait", file=values["portrait"]),
+                             msg("person.bad-portrait-hint"), "person.bad-portrait")
     return Person(relative.stem, name, values, document.body, document.body_line, portrait_path,
                   document.meta, portrait_size or (0, 0), len(list(problems)) == before)
 

@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxError
 from markupsafe import Markup
 
-from .errors import Problem
+from .errors import Problem, msg
 from .i18n import Translator
 from .legal import impressum_html, privacy_html
 from .markup import MarkdownRenderer
@@ -184,26 +184,24 @@ class PageRenderer:
 
     def template_problem(self, error: Exception, entry: PageEntry) -> Problem:
         """Turn a template failure into a problem naming the template file and line."""
-        where = entry.source or f"the page /{entry.path}"
+        where = entry.source or f"/{entry.path}"
         if isinstance(error, TemplateSyntaxError) and error.filename:
             return Problem(self.label(error.filename), error.lineno or 1, 1,
-                           f"template syntax: {error.message}",
-                           "Check the {% %} and {{ }} tags around this line.", "template.syntax")
+                           msg("template.syntax", detail=error.message or ""),
+                           msg("template.syntax-hint"), "template.syntax")
         if isinstance(error, TemplateNotFound):
-            return Problem(where, 1, 1, f"the template '{error.name}' does not exist",
-                           "Use a template of the theme (page, contact, people) or add it to "
-                           "templates/.", "template.missing")
+            return Problem(where, 1, 1, msg("template.missing", template=str(error.name)),
+                           msg("template.missing-hint"), "template.missing")
         frames = [f for f in traceback.extract_tb(error.__traceback__)
                   if f.filename.endswith((".html", ".xml"))]
         message = str(error) if not isinstance(error, KeyError) else str(error.args[0])
         if frames:
             frame = frames[-1]
             return Problem(self.label(frame.filename), frame.lineno or 1, 1,
-                           f"template error while rendering {where}: {message}",
-                           "Check the names used in this line against the template context "
-                           "(docs/themes.md).", "template.error")
-        return Problem(where, 1, 1, f"template error: {message}",
-                       "Check the theme's templates (docs/themes.md).", "template.error")
+                           msg("template.error-while", page=where, detail=message),
+                           msg("template.error-while-hint"), "template.error")
+        return Problem(where, 1, 1, msg("template.error", detail=message),
+                       msg("template.error-hint"), "template.error")
 
     def label(self, filename: str) -> str:
         """A template file as the owner knows it, e.g. `templates/page.html`."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
-from .errors import Problem, Problems, SiteError
+from .errors import Message, Problem, Problems, SiteError, msg
 from .frontmatter import Position, YamlMap
 from .output import describe_os_error
 from .scaffold_texts import (
@@ -117,42 +117,38 @@ def clean(text: str) -> str:
     return re.sub(r"\s*[\r\n]+\s*", " ", text).strip()
 
 
-def _schema_problem(kind: str, name: str, value: str) -> tuple[str, str] | None:
+def _schema_problem(kind: str, name: str, value: str) -> tuple[Message, Message | None] | None:
     """Check `value` the way zuhause.yaml will check it: (message, hint) or None."""
     data = YamlMap(Position(1, 1))
     data[name] = value
     problems = Problems()
-    validate(data, (Field(name, kind, name, True),), name, problems)
+    validate(data, (Field(name, kind, msg("new.answer-help"), True),), name, problems)
     found = list(problems)
     return (found[0].message, found[0].hint) if found else None
 
 
-def check_answer(name: str, value: str) -> tuple[str, str] | None:
+def check_answer(name: str, value: str) -> tuple[Message, Message | None] | None:
     """What is wrong with one (normalised) answer, as (message, hint); None when it is fine."""
     if not value:
         return None
     if name in ("email", "phone"):
         return _schema_problem(name, name, value)
     if name == "legal_form" and value not in LEGAL_FORMS:
-        return (f"'{value}' is not a legal form zuhause knows",
-                "Write one of: " + ", ".join(LEGAL_FORMS) + " (or 1 to 5).")
+        return (msg("new.not-legal-form", value=value),
+                msg("new.numbered-choices-hint", choices=", ".join(LEGAL_FORMS), last=5))
     if name == "host" and value not in HOSTS:
-        return (f"'{value}' is not a place zuhause can publish to",
-                "Write one of: " + ", ".join(HOSTS) + " (or 1 to 4).")
+        return (msg("new.not-host", value=value),
+                msg("new.numbered-choices-hint", choices=", ".join(HOSTS), last=4))
     if name == "github_user" and not _GITHUB_USER.fullmatch(value):
-        return (f"'{value}' is not a GitHub user name",
-                "Write the name you sign in with: letters, digits and -, e.g. anna-korn")
+        return msg("new.not-github-user", value=value), msg("new.not-github-user-hint")
     if name == "repo" and not _REPO.fullmatch(value):
-        return (f"'{value}' is not a repository name",
-                "Use letters, digits, '.', '_' and '-', e.g. website")
+        return msg("new.not-repo", value=value), msg("new.not-repo-hint")
     if name == "netlify_name" and not _NETLIFY_NAME.fullmatch(value):
-        return (f"'{value}' is not a name Netlify accepts",
-                "Use lower-case letters, digits and '-', e.g. baeckerei-korn")
+        return msg("new.not-netlify-name", value=value), msg("new.not-netlify-name-hint")
     if name == "domain" and not _DOMAIN.fullmatch(value):
-        return (f"'{value}' is not a domain",
-                "Write the address without https://, e.g. www.baeckerei-korn.de")
+        return msg("new.not-domain", value=value), msg("new.not-domain-hint")
     if name == "language" and value not in PLACEHOLDERS:
-        return (f"'{value}' is not a language zuhause speaks", "Write de or en.")
+        return msg("new.not-language", value=value), msg("new.not-language-hint")
     return None
 
 
@@ -179,7 +175,7 @@ def _flag(name: str) -> str:
 
 
 def _ask_until_valid(ask: Callable[[str, str], str], name: str, question: str,
-                     default: str) -> str:
+                     default: str, language: str) -> str:
     """Ask until the answer is usable (five tries, then the reason is raised as a problem)."""
     prompt, tries = question, 0
     while True:
@@ -190,7 +186,8 @@ def _ask_until_valid(ask: Callable[[str, str], str], name: str, question: str,
         tries += 1
         if tries == 5:
             raise SiteError([Problem(_flag(name), 0, 0, problem[0], problem[1], "new.answer")])
-        prompt = f"{problem[0]}. {problem[1]}\n{question}"
+        prompt = msg("new.ask-again", problem=problem[0], hint=problem[1] or "",
+                     question=question).format(language)
 
 
 def answers_from_options(options: Mapping[str, object],
@@ -200,8 +197,8 @@ def answers_from_options(options: Mapping[str, object],
     problems = Problems()
     language = normalise("language", clean(str(options.get("language") or "de")))
     if check_answer("language", language):
-        raise SiteError([Problem("--language", 0, 0, f"'{language}' is not a language zuhause "
-                                 "speaks", "Write --language de or --language en.", "new.answer")])
+        raise SiteError([Problem("--language", 0, 0, msg("new.not-language", value=language),
+                                 msg("new.not-language-flag-hint"), "new.answer")])
     questions = QUESTIONS[language]
     got: dict[str, Any] = {}
 
@@ -216,7 +213,7 @@ def answers_from_options(options: Mapping[str, object],
         elif ask is None:
             got[name] = normalise(name, default)
         else:
-            got[name] = _ask_until_valid(ask, name, question or questions[name], default)
+            got[name] = _ask_until_valid(ask, name, question or questions[name], default, language)
         return got[name]
 
     get("name")
@@ -447,14 +444,11 @@ def create_site(target: Path, answers: Answers, force: bool = False) -> Scaffold
     if problems:
         raise SiteError(problems)
     if target.exists() and not target.is_dir():
-        raise SiteError([Problem(str(target), 0, 0, "this is a file, not a folder",
-                                 "Give the name of a new folder, e.g. zuhause new meine-website",
-                                 "new.not-a-folder")])
+        raise SiteError([Problem(str(target), 0, 0, msg("new.not-a-folder"),
+                                 msg("new.not-a-folder-hint"), "new.not-a-folder")])
     if target.is_dir() and any(target.iterdir()) and not force:
-        raise SiteError([Problem(str(target), 0, 0, "this folder is not empty",
-                                 "Give the name of a new folder, e.g. zuhause new meine-website, "
-                                 "or add --force to add only the missing files (zuhause never "
-                                 "replaces a file that exists).", "new.not-empty")])
+        raise SiteError([Problem(str(target), 0, 0, msg("new.not-empty"), msg("new.not-empty-hint"),
+                                 "new.not-empty")])
     answers = complete(answers)
     report = ScaffoldReport(target, base_url=base_url_for(answers), host=answers.host)
     created_dirs: list[Path] = []
@@ -473,9 +467,8 @@ def create_site(target: Path, answers: Answers, force: bool = False) -> Scaffold
         if not isinstance(error, OSError):
             raise
         raise SiteError([Problem(str(getattr(error, "filename", "") or target), 0, 0,
-                                 f"could not write the new site: {describe_os_error(error)}",
-                                 "Check the folder's permissions and free disk space; nothing "
-                                 "was left behind.", "new.write-failed")]) from None
+                                 msg("new.write-failed", reason=describe_os_error(error)),
+                                 msg("new.write-failed-hint"), "new.write-failed")]) from None
     report.notes = notes_for(answers, report)
     return report
 

@@ -8,6 +8,7 @@ from datetime import datetime, tzinfo
 from typing import Protocol
 
 from .catalogue import text
+from .errors import Message, msg
 from .i18n import format_date
 
 
@@ -37,14 +38,16 @@ def day_text(moment: datetime, zone: tzinfo, language: str) -> str:
     return format_date(moment.astimezone(zone).date(), language)
 
 
-def held_back_warning(pages: Sequence[Dated], zone: tzinfo, language: str) -> str:
-    """One line that names the held-back pages and their days, in the site's language."""
-    noun = "post" if all(page.kind == "post" for page in pages) else "page"
-    number = "one" if len(pages) == 1 else "other"
+def held_back_warning(pages: Sequence[Dated], zone: tzinfo, language: str) -> Message:
+    """One line that names the held-back pages and their days (written in the site's language)."""
+    posts = all(page.kind == "post" for page in pages)
+    one = len(pages) == 1
     listed = ", ".join(text("dates", language, "held_back.entry", source=page.source,
                             day=day_text(page.date, zone, language))
                        for page in sorted(pages, key=_when) if page.date)
-    return text("dates", language, f"held_back.{noun}.{number}", count=len(pages), pages=listed)
+    return msg(("dates.held-back-post" if one else "dates.held-back-posts") if posts
+               else ("dates.held-back-page" if one else "dates.held-back-pages"),
+               count=len(pages), pages=listed)
 
 
 def preview_marker(date: datetime, zone: tzinfo, language: str) -> str:
@@ -52,10 +55,9 @@ def preview_marker(date: datetime, zone: tzinfo, language: str) -> str:
     return text("dates", language, "preview.marker", day=day_text(date, zone, language))
 
 
-def link_texts(target: str, day: str, language: str) -> tuple[str, str]:
+def link_texts(target: str, day: str) -> tuple[Message, Message]:
     """Message and hint for a link to a page that is held back until `day`."""
-    return (text("dates", language, "link.message", target=target, day=day),
-            text("dates", language, "link.hint"))
+    return msg("dates.link", target=target, day=day), msg("dates.link-hint")
 
 
 def _when(page: Dated) -> tuple[float, str]:

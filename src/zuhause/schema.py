@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from .errors import Problems, did_you_mean
+from .errors import Message, Problems, did_you_mean, msg
 from .frontmatter import Position, YamlList, YamlMap
 
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
@@ -19,11 +19,11 @@ _FALSE = {"false", "no", "nein", "off"}
 
 @dataclass(frozen=True)
 class Field:
-    """One key of a front matter block or of zuhause.yaml."""
+    """One key of a front matter block or of zuhause.yaml; `help` says what it is for."""
 
     name: str
     kind: str  # text, line, list, bool, integer, date, url, email, phone, choice, map, maplist
-    help: str
+    help: Message
     required: bool = False
     example: str = ""
     choices: tuple[str, ...] = ()
@@ -32,27 +32,28 @@ class Field:
 
 
 class _Invalid(Exception):
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, message: Message, hint: Message | None = None) -> None:
+        super().__init__(message.key)
         self.message = message
         self.hint = hint
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Message:
     if isinstance(value, dict):
-        return "a block of 'key: value' pairs"
+        return msg("schema.kind-block")
     if isinstance(value, list):
-        return "a list"
-    return "text"
+        return msg("schema.kind-list")
+    return msg("schema.kind-text")
 
 
 def _one_line(field: Field, value: Any) -> str:
     if not isinstance(value, str):
-        raise _Invalid(f"'{field.name}' should be text, not {_describe(value)}",
-                       f"Write it on one line, e.g. {field.name}: {field.example or '…'}")
+        raise _Invalid(msg("schema.not-text", field=field.name, found=_describe(value)),
+                       msg("schema.not-text-hint", field=field.name, example=field.example or "…"))
     text = value.strip()
     if "\n" in text and field.kind == "line":
-        raise _Invalid(f"'{field.name}' should be one line", "Shorten it to one line.")
+        raise _Invalid(msg("schema.not-one-line", field=field.name),
+                       msg("schema.not-one-line-hint"))
     return text
 
 
@@ -69,19 +70,18 @@ def parse_date(text: str) -> date | datetime:
 
 
 def _convert(field: Field, value: Any) -> Any:
-    kind = field.kind
+    kind, name, example = field.kind, field.name, field.example or "…"
     if kind in ("text", "line"):
         return _one_line(field, value)
     if kind == "list":
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-            raise _Invalid(f"'{field.name}' should be a list of short texts",
-                           "Write one item per line, each starting with '- ', e.g.\n"
-                           f"    {field.name}:\n      - {field.example or '…'}")
+            raise _Invalid(msg("schema.not-list", field=name),
+                           msg("schema.not-list-hint", field=name, example=example))
         cleaned = [i.strip() for i in items if i.strip()]
         if len(cleaned) < field.min_items:
-            raise _Invalid(f"'{field.name}' needs at least {field.min_items} item(s)",
-                           f"Add one per line, e.g.\n    {field.name}:\n      - {field.example or '…'}")
+            raise _Invalid(msg("schema.too-few", field=name, count=field.min_items),
+                           msg("schema.too-few-hint", field=name, example=example))
         return cleaned
     if kind == "bool":
         text = _one_line(field, value).lower()
@@ -89,47 +89,51 @@ def _convert(field: Field, value: Any) -> Any:
             return True
         if text in _FALSE:
             return False
-        raise _Invalid(f"'{field.name}' should be true or false, not '{value}'",
-                       f"Write {field.name}: true or {field.name}: false")
+        raise _Invalid(msg("schema.not-bool", field=name, value=str(value)),
+                       msg("schema.not-bool-hint", field=name))
     if kind == "integer":
         text = _one_line(field, value)
         if not re.fullmatch(r"-?\d+", text):
-            raise _Invalid(f"'{field.name}' should be a whole number, not '{text}'",
-                           f"Write it with digits only, e.g. {field.name}: {field.example or '3'}")
+            raise _Invalid(msg("schema.not-integer", field=name, value=text),
+                           msg("schema.not-integer-hint", field=name, example=field.example or "3"))
         return int(text)
     if kind == "date":
         text = _one_line(field, value)
         try:
             return parse_date(text)
         except ValueError:
-            raise _Invalid(f"'{text}' is not a date zuhause understands",
-                           f"Write the date as year-month-day, e.g. {field.name}: 2025-12-08 "
-                           "(or with a time: 2025-12-08 14:30)") from None
+            raise _Invalid(msg("schema.not-date", value=text),
+                           msg("schema.not-date-hint", field=name)) from None
     if kind == "url":
         text = _one_line(field, value)
         if not re.match(r"https?://[^\s/]+", text):
-            raise _Invalid(f"'{text}' is not a web address zuhause accepts",
-                           "Write the full address starting with https://, e.g. https://example.org/")
+            raise _Invalid(msg("schema.not-url", value=text), msg("schema.not-url-hint"))
         return text
     if kind == "email":
         text = _one_line(field, value)
         if not _EMAIL.match(text):
-            raise _Invalid(f"'{text}' is not an email address", "Write it like anna@example.de")
+            raise _Invalid(msg("schema.not-email", value=text), msg("schema.not-email-hint"))
         return text
     if kind == "phone":
         text = _one_line(field, value)
         if not _PHONE.match(text):
-            raise _Invalid(f"'{text}' is not a phone number",
-                           "Write digits, spaces and an optional leading +, e.g. +49 351 1234567")
+            raise _Invalid(msg("schema.not-phone", value=text), msg("schema.not-phone-hint"))
         return text
     if kind == "choice":
         text = _one_line(field, value)
         if text not in field.choices:
+            choices = ", ".join(field.choices)
             close = did_you_mean(text, field.choices)
-            raise _Invalid(f"'{text}' is not one of the choices for '{field.name}'",
-                           (close + " " if close else "") + "Write one of: " + ", ".join(field.choices))
+            hint = (msg("schema.choices-hint", choices=choices) if close is None
+                    else msg("schema.choices-close-hint", close=close, choices=choices))
+            raise _Invalid(msg("schema.not-choice", value=text, field=name), hint)
         return text
     raise AssertionError(f"unknown field kind {kind}")  # a programming error, not a user error
+
+
+def _within(where: str, message: Message) -> Message:
+    """`invitation: ...`: the message for a key inside the block `where`."""
+    return msg("schema.within", block=where, text=message) if where else message
 
 
 def validate(data: YamlMap, fields: tuple[Field, ...], name: str, problems: Problems,
@@ -141,46 +145,47 @@ def validate(data: YamlMap, fields: tuple[Field, ...], name: str, problems: Prob
     """
     known = {f.name: f for f in fields}
     result: dict[str, Any] = {}
-    prefix = f"{where}: " if where else ""
     for key in data:
         if key not in known:
             pos = data.key_at(key)
             close = did_you_mean(key, known)
-            problems.add(name, pos.line, pos.column, f"{prefix}unknown key '{key}'",
-                         close or "Known keys here: " + ", ".join(known), "schema.unknown-key")
+            problems.add(name, pos.line, pos.column, _within(where, msg("schema.unknown-key", key=key)),
+                         close or msg("schema.known-keys", keys=", ".join(known)),
+                         "schema.unknown-key")
     for field in fields:
+        example = field.example or "…"
         if field.name not in data:
             if field.required:
                 pos = data.position
                 problems.add(name, pos.line, pos.column,
-                             f"{prefix}'{field.name}' is missing: {field.help}",
-                             f"Add a line like: {field.name}: {field.example or '…'}",
+                             _within(where, msg("schema.missing", field=field.name, help=field.help)),
+                             msg("schema.missing-hint", field=field.name, example=example),
                              "schema.missing")
             continue
         value = data[field.name]
         pos = data.value_at(field.name)
         if field.required and (value is None or (isinstance(value, str) and not value.strip())):
-            problems.add(name, pos.line, pos.column, f"{prefix}'{field.name}' is empty: {field.help}",
-                         f"Write it after the colon, e.g. {field.name}: {field.example or '…'}",
+            problems.add(name, pos.line, pos.column,
+                         _within(where, msg("schema.empty", field=field.name, help=field.help)),
+                         msg("schema.empty-hint", field=field.name, example=example),
                          "schema.empty")
             continue
         if value == "" and not field.required:
             continue
         if field.kind == "map":
             if not isinstance(value, YamlMap):
-                problems.add(name, pos.line, pos.column,
-                             f"'{field.name}' should be a block of 'key: value' lines",
-                             f"Indent its keys below '{field.name}:' by two spaces.", "schema.type")
+                problems.add(name, pos.line, pos.column, msg("schema.not-block", field=field.name),
+                             msg("schema.not-block-hint", field=field.name), "schema.type")
                 continue
             result[field.name] = validate(value, field.fields, name, problems, field.name)
             continue
         if field.kind == "maplist":
             if not isinstance(value, YamlList) or not all(isinstance(i, YamlMap) for i in value):
                 problems.add(name, pos.line, pos.column,
-                             f"'{field.name}' should be a list of entries with "
-                             + " and ".join(f.name for f in field.fields),
-                             f"Write each entry as '- {field.fields[0].name}: …' with the other "
-                             "keys indented below it.", "schema.type")
+                             msg("schema.not-entries", field=field.name,
+                                 keys=", ".join(f.name for f in field.fields)),
+                             msg("schema.not-entries-hint", first=field.fields[0].name),
+                             "schema.type")
                 continue
             result[field.name] = [validate(item, field.fields, name, problems, field.name)
                                   for item in value]
@@ -188,7 +193,7 @@ def validate(data: YamlMap, fields: tuple[Field, ...], name: str, problems: Prob
         try:
             result[field.name] = _convert(field, value)
         except _Invalid as invalid:
-            problems.add(name, pos.line, pos.column, prefix + invalid.message, invalid.hint,
+            problems.add(name, pos.line, pos.column, _within(where, invalid.message), invalid.hint,
                          "schema.value")
     return result
 

@@ -14,7 +14,8 @@ from pathlib import Path
 from .build import build_site
 from .config import read_config
 from .devhttp import DevServer, DevState, allowed_hosts
-from .errors import Problem, Problems, SiteError
+from .errors import Problem, Problems, SiteError, msg
+from .language import site_language
 from .reload import BuildEvents
 from .themes import resolve_theme_chain
 from .urls import base_path
@@ -40,11 +41,16 @@ def snapshot_of(build: Path, target: Path) -> Path:
 
 
 class DevSession:
-    """One run of the dev server; `start()` returns the URL, `stop()` ends everything."""
+    """One run of the dev server; `start()` returns the URL, `stop()` ends everything.
+
+    Build problems are logged and shown in the site's language (read again before every build,
+    so a changed `language:` takes effect); `language` is used while the site has none.
+    """
 
     def __init__(self, site: Path, host: str = "127.0.0.1", port: int = 8000,
                  base_url: str | None = None, drafts: bool = False, future: bool = False,
-                 log: Callable[[str], None] = print, now: datetime | None = None) -> None:
+                 log: Callable[[str], None] = print, now: datetime | None = None,
+                 language: str = "en") -> None:
         """`future` includes pages dated after `now` (default: the moment of each build),
         marked as not yet published."""
         self.site = site
@@ -55,6 +61,7 @@ class DevSession:
         self.future = future
         self.now = now
         self.log = log
+        self.fallback_language = language
         self.builds = 0
         self.work = Path(tempfile.mkdtemp(prefix="zuhause-serve-"))
         self.config = read_config(site, Problems(), base_url)
@@ -109,25 +116,27 @@ class DevSession:
         """Build into the work folder; on success serve a snapshot of it, else keep the old."""
         self.builds += 1
         kind = "css" if changed and all(path.endswith(".css") for path in changed) else "build"
+        language = site_language(self.site, self.fallback_language)
         try:
             report = build_site(self.site, self.work / "out", base_url=self.base_url,
                                 drafts=self.drafts, future=self.future, now=self.now,
                                 preview=True)
         except SiteError as error:
-            self.state.publish(None, error.problems)
-            self.log(error.format())
+            self.state.publish(None, error.problems, language=language)
+            self.log(error.format(language))
             return
         except OSError as error:
-            problem = Problem(str(self.site), 0, 0, f"could not build: {error}", "", "serve.error")
-            self.state.publish(None, [problem])
-            self.log(problem.format())
+            problem = Problem(str(self.site), 0, 0, msg("serve.build-failed", reason=str(error)),
+                              None, "serve.error")
+            self.state.publish(None, [problem], language=language)
+            self.log(problem.format(language))
             return
         snapshot = snapshot_of(self.work / "out", self.work / "snapshots" / str(self.builds))
-        self.state.publish(snapshot, [], kind)
+        self.state.publish(snapshot, [], kind, language)
         self._prune_snapshots()
         for warning in report.warnings:
-            self.log(f"warning: {warning}")
-        self.log(report.summary())
+            self.log(msg("build.warning", text=warning).format(language))
+        self.log(report.summary(language))
 
     def _prune_snapshots(self) -> None:
         folder = self.work / "snapshots"

@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Problem
+from .errors import Problem, msg
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class SourceError(Exception):
     """A file could not be read as text; carries the problem to report."""
 
     def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.format())
+        super().__init__(problem.format("en"))
         self.problem = problem
 
 
@@ -44,8 +44,8 @@ def decode(data: bytes, name: str) -> str:
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         raise SourceError(Problem(
             name, line, column,
-            f"this file is not UTF-8 text (byte 0x{data[error.start]:02X} at offset {error.start})",
-            "Save the file as UTF-8 in your editor (often under 'Save as…' > 'Encoding').",
+            msg("source.encoding", byte=f"0x{data[error.start]:02X}", offset=error.start),
+            msg("source.encoding-hint"),
             "source.encoding",
         )) from None
 
@@ -55,7 +55,6 @@ def read_source(path: Path, name: str) -> Source:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise SourceError(Problem(name, 0, 0, f"cannot read this file: {error.strerror}",
-                                  "Check that the file exists and that you may read it.",
-                                  "source.unreadable")) from None
+        raise SourceError(Problem(name, 0, 0, msg("source.unreadable", reason=error.strerror or ""),
+                                  msg("source.unreadable-hint"), "source.unreadable")) from None
     return Source(path, name, decode(data, name))

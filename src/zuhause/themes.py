@@ -15,15 +15,15 @@ from jinja2 import (
     select_autoescape,
 )
 
-from .errors import Problems
+from .errors import Problems, msg
 from .frontmatter import YamlMap, load_yaml
 from .schema import Field, validate
 from .sources import SourceError, read_source
 
 THEME_FIELDS = (
-    Field("name", "line", "the theme's name", True, "werkstatt"),
-    Field("description", "text", "what the theme is like"),
-    Field("extends", "line", "the theme this one builds on; it ships only what it changes",
+    Field("name", "line", msg("field.theme.name"), True, "werkstatt"),
+    Field("description", "text", msg("field.theme.description")),
+    Field("extends", "line", msg("field.theme.extends"),
           example="default"),
 )
 MAX_CHAIN = 8
@@ -75,14 +75,13 @@ def resolve_theme_chain(reference: str, site_root: Path, problems: Problems) -> 
         if folder is None:
             available = sorted(p.name for p in builtin_themes().iterdir()
                                if (p / "theme.yaml").is_file())
-            problems.add(where, 1, 1, f"{field_name}: there is no theme '{reference}'",
-                         f"Write the name of a built-in theme ({', '.join(available)}) or the path "
-                         "of a theme folder that holds a theme.yaml.", "theme.missing")
+            problems.add(where, 1, 1, msg("theme.missing", field=field_name, theme=reference),
+                         msg("theme.missing-hint", themes=", ".join(available)), "theme.missing")
             return chain
         label = _label(folder, site_root)
         if any(t.root.resolve() == folder.resolve() for t in chain):
-            problems.add(where, 1, 1, f"the theme '{reference}' extends itself in a circle",
-                         "Remove 'extends' from one of the themes.", "theme.circle")
+            problems.add(where, 1, 1, msg("theme.circle", theme=reference),
+                         msg("theme.circle-hint"), "theme.circle")
             return chain
         meta = _read_theme_meta(folder, label, problems)
         chain.append(Theme(meta.get("name", folder.name), folder, label))
@@ -111,8 +110,8 @@ def _read_theme_meta(folder: Path, label: str, problems: Problems) -> dict[str, 
     problems.extend(yaml_problems)
     if not isinstance(data, YamlMap):
         if not yaml_problems:
-            problems.add(name, 1, 1, "theme.yaml must be 'key: value' pairs",
-                         "Write at least: name: my-theme", "theme.not-mapping")
+            problems.add(name, 1, 1, msg("theme.not-mapping"), msg("theme.not-mapping-hint"),
+                         "theme.not-mapping")
         return {}
     return validate(data, THEME_FIELDS, name, problems)
 

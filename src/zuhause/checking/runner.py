@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..build import load_site, write_site
 from ..config import SiteConfig
-from ..errors import Problem, SiteError, did_you_mean
+from ..errors import Problem, SiteError, did_you_mean, msg
 from ..schema import position_of
 from .context import load_context
 from .findings import Finding
@@ -29,11 +29,11 @@ class CheckReport:
         """How many findings of one level."""
         return sum(1 for f in self.findings if f.level == level)
 
-    def summary(self) -> str:
-        """One closing line, in English and German alike understandable numbers."""
-        return (f"{self.count('error')} error(s), {self.count('warning')} warning(s), "
-                f"{self.count('hint')} hint(s), {len(self.skipped)} check(s) skipped "
-                f"({self.seconds:.2f} s)")
+    def summary(self, language: str) -> str:
+        """One closing line, in `language`."""
+        return msg("check.summary", errors=self.count("error"), warnings=self.count("warning"),
+                   hints=self.count("hint"), skipped=len(self.skipped),
+                   seconds=f"{self.seconds:.2f}").format(language)
 
     def exit_code(self, strict: bool = False) -> int:
         """1 when there is an error (or, with strict, a warning), else 0."""
@@ -54,8 +54,8 @@ def _skips(config: SiteConfig, known: set[str]) -> dict[str, str]:
             pos = raw.value_at("id") if raw is not None else position_of(config.raw, "check")
             close = did_you_mean(check_id, known)
             problems.append(Problem("zuhause.yaml", pos.line, pos.column,
-                                    f"check: there is no check '{check_id}' to skip",
-                                    close or "Copy the id as zuhause check prints it.",
+                                    msg("check.unknown-id", id=check_id),
+                                    close or msg("check.unknown-id-hint"),
                                     "check.unknown-id"))
         elif check_id:
             skips[check_id] = entry.get("reason", "")
