@@ -82,7 +82,7 @@ class _TextLoader(yaml.SafeLoader):
         return Position(mark.line + 1 + self.line_offset, mark.column + 1)
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _YamlRefused(msg("yaml.anchor"), event.start_mark, msg("yaml.anchor-hint"))
         tag = getattr(event, "tag", None)
@@ -94,14 +94,16 @@ class _TextLoader(yaml.SafeLoader):
 
 _FAST = bool(getattr(yaml, "__with_libyaml__", False))
 if _FAST:
-    class _FastTextLoader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor,  # type: ignore[misc]
+    from yaml._yaml import CParser
+
+    class _FastTextLoader(CParser, yaml.constructor.SafeConstructor,
                           yaml.resolver.Resolver):
         """libyaml's parser with the same text-only constructors; used when nothing is refused."""
 
         yaml_implicit_resolvers: dict[Any, Any] = {}
 
         def __init__(self, text: str, line_offset: int) -> None:
-            yaml.cyaml.CParser.__init__(self, text)
+            CParser.__init__(self, text)
             yaml.constructor.SafeConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
             self.line_offset = line_offset
