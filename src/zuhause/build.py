@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .catalogue import text as catalogue_text
 from .config import SiteConfig, read_config
 from .discover import SiteFiles, discover, is_ignored_static, walk_files
 from .errors import Problem, Problems, SiteError
@@ -17,6 +18,7 @@ from .output import Staging, UnsafePath, check_output_folder, describe_os_error,
 from .pages import read_page
 from .people import read_person
 from .schema import Field, validate
+from .starter.recognise import find_placeholders
 from .themes import Theme, resolve_theme_chain, static_folders
 from .writer import write_pages
 
@@ -99,7 +101,22 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
     if refused:
         raise SiteError(refused)
     loaded = load_site(root, base_url, drafts)
-    return write_site(loaded, out_path, jobs, started)
+    report = write_site(loaded, out_path, jobs, started)
+    warning = placeholder_warning(loaded)
+    if warning:
+        report.warnings.append(warning)
+    return report
+
+
+def placeholder_warning(loaded: LoadedSite) -> str:
+    """One line, in the site's language, naming every placeholder of `zuhause new` still
+    on the site ('' when there is none)."""
+    found = find_placeholders(loaded.root, loaded.model)
+    if not found:
+        return ""
+    places = ", ".join(f"{p.path}:{p.line}" for p in found)
+    return catalogue_text("new", loaded.config.language, "build.placeholders", count=len(found),
+                places=places)
 
 
 def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
