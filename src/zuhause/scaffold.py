@@ -252,7 +252,9 @@ def answers_from_options(options: Mapping[str, object],
         get("netlify_name", derived.netlify_name)
     elif host == "domain":
         get("domain", derived.domain)
-        get("serve_from", "netlify", text("new", language, "question.serve_from"))
+        # without questions the default stays "" so that the notes can say it was taken
+        get("serve_from", "" if ask is None else "netlify",
+            text("new", language, "question.serve_from"))
     for key in ("github_user", "repo", "netlify_name", "domain", "serve_from", "install"):
         if key not in got and options.get(key) is not None:
             get(key)
