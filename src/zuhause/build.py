@@ -101,8 +101,8 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
     if refused:
         raise SiteError(refused)
     loaded = load_site(root, base_url, drafts)
+    warning = placeholder_warning(loaded)  # before writing: the output is committed last
     report = write_site(loaded, out_path, jobs, started)
-    warning = placeholder_warning(loaded)
     if warning:
         report.warnings.append(warning)
     return report

@@ -35,18 +35,20 @@ class Placeholder:
 
 
 @functools.cache
-def _markers() -> tuple[dict[str, str], list[tuple[str, str, re.Pattern[str]]]]:
-    """Lines of multi-line placeholders (line -> key) and the one-line ones (key, text, regex)."""
+def _markers() -> tuple[dict[str, str], dict[str, str], re.Pattern[str]]:
+    """Lines of multi-line placeholders (line -> key), the one-line ones (text -> key), and one
+    pattern that finds any one-line placeholder (longest first)."""
     lines: dict[str, str] = {}
-    short: list[tuple[str, str, re.Pattern[str]]] = []
+    short: dict[str, str] = {}
     for language in languages():
         for key, value in placeholders(language).items():
             parts = [line.strip() for line in value.splitlines() if line.strip()]
             if len(parts) > 1:
                 lines.update(dict.fromkeys(parts, key))
             elif parts:
-                short.append((key, parts[0], re.compile(rf"(?<!\w){re.escape(parts[0])}(?!\w)")))
-    return lines, short
+                short[parts[0]] = key
+    alternatives = "|".join(re.escape(t) for t in sorted(short, key=len, reverse=True))
+    return lines, short, re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 def is_reserved_host(host: str) -> bool:
@@ -66,8 +68,8 @@ def is_fiction_phone(number: str) -> bool:
 
 def _line_hits(line: str) -> list[tuple[str, str]]:
     """(key, text) of every one-line placeholder, reserved address and fiction number in a line."""
-    hits = [(key, text) for key, text, pattern in _markers()[1] if pattern.search(line)]
-    hits = [h for h in hits if not any(h[1] != o[1] and h[1] in o[1] for o in hits)]
+    _, short, pattern = _markers()
+    hits = [(short[match[0]], match[0]) for match in pattern.finditer(line)]
     for match in _HOST.finditer(line):
         if is_reserved_host(match[1]) and not any(match[1] in text for _, text in hits):
             hits.append(("address", match[1]))
