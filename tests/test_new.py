@@ -5,16 +5,14 @@ from __future__ import annotations
 import argparse
 import builtins
 import io
-import tomllib
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
 from support import tree_bytes
-from zuhause import SiteError, __version__, build_site
+from zuhause import SiteError, build_site
 from zuhause.frontmatter import load_yaml, split_document
 from zuhause.scaffold import (
     Answers,
@@ -33,8 +31,7 @@ FILES = {
            "content/journal/first-post.md"],
 }
 COMMON_FILES = ["zuhause.yaml", "people/anna.md", "content/index.md",
-                "static/images/portrait.svg", ".gitignore", ".github/workflows/pages.yml",
-                "netlify.toml"]
+                "static/images/portrait.svg", ".gitignore", "netlify.toml"]
 IMPRESSUM = {"de": "impressum", "en": "legal-notice"}
 
 
@@ -66,6 +63,7 @@ def test_new_site_with_flags_builds_at_once(tmp_path: Path, language: str) -> No
     site, _ = new_site(tmp_path, *ANNA, "--language", language)
     for name in COMMON_FILES + FILES[language]:
         assert (site / name).is_file(), name
+    assert not (site / ".github").exists()  # Netlify serves it: no GitHub workflow
     build_site(site)
     person = (site / "people/anna.md").read_text("utf-8")
     assert 'name: "Anna Korn"' in person
@@ -89,35 +87,6 @@ def test_site_from_defaults_alone_builds(tmp_path: Path, language: str) -> None:
     portrait = (site / "static/images/portrait.svg").read_text("utf-8")
     assert "viewBox=" in portrait and 'width="' in portrait and 'height="' in portrait
     assert len(portrait) < 2000
-
-
-def test_deploy_configuration_parses(tmp_path: Path) -> None:
-    site, _ = new_site(tmp_path, *ANNA)
-    workflow = yaml.safe_load((site / ".github/workflows/pages.yml").read_text("utf-8"))
-    trigger = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
-    assert trigger["push"]["branches"] == ["main"] and "workflow_dispatch" in trigger
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
-    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
-    uses = [s.get("uses", "").split("@")[0] for s in steps]
-    for action in ("actions/checkout", "actions/setup-python", "actions/configure-pages",
-                   "actions/upload-pages-artifact", "actions/deploy-pages"):
-        assert action in uses
-    configure = next(s for s in steps if s.get("uses", "").startswith("actions/configure-pages"))
-    assert configure["id"] == "pages"
-    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact"))
-    assert upload["with"]["path"] == "public"
-    runs = " ".join(s.get("run", "") for s in steps)
-    assert f'pip install "zuhause=={__version__}"' in runs
-    assert 'zuhause build --base-url "${{ steps.pages.outputs.base_url }}/"' in runs
-
-    netlify = tomllib.loads((site / "netlify.toml").read_text("utf-8"))
-    assert netlify["build"]["publish"] == "public"
-    assert "zuhause build" in netlify["build"]["command"]
-    assert '--base-url "$URL/"' in netlify["build"]["command"]
-    assert f'zuhause=={__version__}' in netlify["build"]["command"]
-    assert netlify["build"]["environment"]["PYTHON_VERSION"]
-    assert (site / ".gitignore").read_text("utf-8").split() == ["public/", ".zuhause/",
-                                                               "__pycache__/"]
 
 
 @pytest.mark.parametrize(("argv", "base_url"), [

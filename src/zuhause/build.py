@@ -18,6 +18,7 @@ from .output import Staging, UnsafePath, check_output_folder, describe_os_error,
 from .pages import read_page
 from .people import read_person
 from .schema import Field, validate
+from .starter.recognise import find_placeholders
 from .themes import Theme, resolve_theme_chain, static_folders
 from .writer import write_pages
 
@@ -111,7 +112,21 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
     if refused:
         raise SiteError(refused)
     loaded = load_site(root, base_url, drafts, future, now, preview)
-    return write_site(loaded, out_path, jobs, started)
+    warning = placeholder_warning(loaded)  # before writing: the output is committed last
+    report = write_site(loaded, out_path, jobs, started)
+    if warning:
+        report.warnings.append(warning)
+    return report
+
+
+def placeholder_warning(loaded: LoadedSite) -> Message | None:
+    """One line naming every placeholder of `zuhause new` still on the site (None when there
+    is none)."""
+    found = find_placeholders(loaded.root, loaded.model)
+    if not found:
+        return None
+    places = ", ".join(f"{p.path}:{p.line}" for p in found)
+    return msg("build.placeholders", count=len(found), places=places)
 
 
 def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,

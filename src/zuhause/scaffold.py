@@ -1,5 +1,5 @@
 """`zuhause new`: ask the few questions that make a site someone's own, then write a site
-folder that builds at once, with deploy settings for GitHub Pages and Netlify."""
+folder that builds at once, with the deploy settings of the host that serves it."""
 
 from __future__ import annotations
 
@@ -14,37 +14,36 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__
+from . import __version__, starter
+from .catalogue import text
+from .deploy import (
+    SERVE_FROM,
+    SERVE_FROM_WORDS,
+    default_install,
+    deploy_files,
+    install_problem,
+    is_wheel,
+    publisher,
+)
 from .errors import Message, Problem, Problems, SiteError, msg
 from .frontmatter import Position, YamlMap
 from .output import describe_os_error
+from .quoting import yaml_quote
 from .scaffold_texts import (
-    ABOUT,
     CONFIG_COMMENTS,
-    CONTACT,
     GITIGNORE,
-    HOME,
     HOST_WORDS,
     LEGAL_FORM_WORDS,
-    NETLIFY,
-    NETLIFY_COMMENT,
     NOTES,
-    OFFER,
     PAGE_FILES,
-    PERSON,
-    PLACEHOLDERS,
-    PORTRAIT_SVG,
-    POST,
     QUESTIONS,
-    WORKFLOW,
-    WORKFLOW_COMMENT,
+    WORDS,
 )
 from .schema import Field, validate
 from .urls import slugify
 
 HOSTS = ("netlify", "github-user", "github-project", "domain")
 LEGAL_FORMS = ("sole_trader", "freelancer", "gmbh", "ug", "gbr")
-PYTHON_VERSION = "3.13"
 HOST_FIELDS = {"netlify": ("netlify_name",), "github-user": ("github_user",),
                "github-project": ("github_user", "repo"), "domain": ("domain",)}
 COMPANY_SUFFIX = {"gmbh": "GmbH", "ug": "UG (haftungsbeschränkt)", "gbr": "GbR"}
@@ -77,6 +76,8 @@ class Answers:
     repo: str = ""
     domain: str = ""
     netlify_name: str = ""
+    serve_from: str = ""  # for an own domain: netlify or github-pages ("" = netlify, the default)
+    install: str = ""  # the pip requirement the deploy files install ("" = this version)
 
 
 @dataclass
@@ -147,7 +148,11 @@ def check_answer(name: str, value: str) -> tuple[Message, Message | None] | None
         return msg("new.not-netlify-name", value=value), msg("new.not-netlify-name-hint")
     if name == "domain" and not _DOMAIN.fullmatch(value):
         return msg("new.not-domain", value=value), msg("new.not-domain-hint")
-    if name == "language" and value not in PLACEHOLDERS:
+    if name == "serve_from" and value not in SERVE_FROM:
+        return msg("new.not-serve-from", value=value), msg("new.not-serve-from-hint")
+    if name == "install":
+        return install_problem(value)
+    if name == "language" and value not in starter.languages():
         return msg("new.not-language", value=value), msg("new.not-language-hint")
     return None
 
@@ -159,6 +164,8 @@ def normalise(name: str, value: str) -> str:
         return LEGAL_FORM_WORDS.get(lower, lower)
     if name == "host":
         return HOST_WORDS.get(lower, lower)
+    if name == "serve_from":
+        return SERVE_FROM_WORDS.get(lower, lower)
     if name == "domain":  # `https://Bäckerei-Korn.de/` -> `xn--bckerei-korn-bfb.de`
         domain = re.sub(r"^https?://", "", lower).rstrip("/")
         try:
@@ -209,12 +216,12 @@ def answers_from_options(options: Mapping[str, object],
             problem = check_answer(name, value)
             if problem:
                 problems.add(_flag(name), 0, 0, problem[0], problem[1], "new.answer")
-            got[name] = value
         elif ask is None:
-            got[name] = normalise(name, default)
+            value = normalise(name, default)
         else:
-            got[name] = _ask_until_valid(ask, name, question or questions[name], default, language)
-        return got[name]
+            value = _ask_until_valid(ask, name, question or questions[name], default, language)
+        got[name] = value
+        return value
 
     get("name")
     get("role")
@@ -236,7 +243,10 @@ def answers_from_options(options: Mapping[str, object],
         get("netlify_name", derived.netlify_name)
     elif host == "domain":
         get("domain", derived.domain)
-    for key in ("github_user", "repo", "netlify_name", "domain"):
+        # without questions the default stays "" so that the notes can say it was taken
+        get("serve_from", "" if ask is None else "netlify",
+            text("new", language, "question.serve_from"))
+    for key in ("github_user", "repo", "netlify_name", "domain", "serve_from", "install"):
         if key not in got and options.get(key) is not None:
             get(key)
     problems.check()
@@ -264,7 +274,7 @@ def _values(given: object, ask: Callable[[str, str], str] | None,
 
 def complete(answers: Answers) -> Answers:
     """Fill the names a host needs from the other answers (`baeckerei-korn.netlify.app`)."""
-    words = PLACEHOLDERS[answers.language]
+    words = WORDS[answers.language]
     site_slug = (slugify(answers.business) or slugify(answers.name) or words["site_name"])[:63]
     user = answers.github_user or slugify(answers.name)[:39].strip("-") or words["site_name"]
     repo = f"{user}.github.io" if answers.host == "github-user" else answers.repo or "website"
@@ -286,7 +296,8 @@ def base_url_for(answers: Answers) -> str:
 
 def check_answers(answers: Answers) -> list[Problem]:
     """Problems with answers made in code rather than through `answers_from_options`."""
-    names = ("language", "email", "phone", "legal_form", "host", *HOST_FIELDS.get(answers.host, ()))
+    names = ("language", "email", "phone", "legal_form", "host", *HOST_FIELDS.get(answers.host, ()),
+             *(name for name in ("serve_from", "install") if getattr(answers, name)))
     found = ((name, check_answer(name, getattr(answers, name))) for name in names)
     return [Problem(_flag(name), 0, 0, problem[0], problem[1], "new.answer")
             for name, problem in found if problem]
@@ -294,26 +305,11 @@ def check_answers(answers: Answers) -> list[Problem]:
 
 # ---------------------------------------------------------------------------- the files
 
-def yaml_quote(text: str) -> str:
-    """A YAML double-quoted string that reads back exactly as `text`."""
-    out = []
-    for char in text:
-        code = ord(char)
-        if char in '"\\':
-            out.append("\\" + char)
-        elif code < 0x20 or 0x7F <= code < 0xA0 or char in "\u2028\u2029" \
-                or 0xD800 <= code < 0xE000 or code in (0xFFFE, 0xFFFF):
-            out.append(f"\\x{code:02X}" if code < 0x100 else f"\\u{code:04X}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
-
-
 def person_id(answers: Answers) -> str:
     """The id of the owner's person file: the slug of the first name (`Anna Korn` -> `anna`)."""
     words = answers.name.split()
     first = slugify(words[0]) if words else ""
-    return first or slugify(answers.name) or PLACEHOLDERS[answers.language]["person_id"]
+    return first or slugify(answers.name) or WORDS[answers.language]["person_id"]
 
 
 def legal_name(answers: Answers, name: str) -> str:
@@ -342,7 +338,7 @@ def _block(key: str, pairs: list[tuple[str, str | list[str]]]) -> str:
 
 def config_yaml(answers: Answers, base_url: str) -> str:
     """The text of zuhause.yaml."""
-    words = PLACEHOLDERS[answers.language]
+    words = starter.placeholders(answers.language)
     comments = CONFIG_COMMENTS[answers.language]
     name = answers.name or words["name"]
     q = yaml_quote
@@ -374,64 +370,60 @@ def config_yaml(answers: Answers, base_url: str) -> str:
         legal.append(("partners", [q(name), q(words["partner"])]))
     legal.append(("employees", "1"))
     parts.append(comments["legal"] + _block("legal", legal))
-    hosting = {"netlify": "netlify", "github-user": "github", "github-project": "github"}
-    if answers.host in hosting:
-        parts.append(_block("privacy", [("hosting", q(hosting[answers.host]))]))
+    hosting = {"netlify": "netlify", "github-pages": "github"}[publisher(answers.host,
+                                                                      answers.serve_from)]
+    parts.append(_block("privacy", [("hosting", q(hosting))]))
     return "\n".join(parts)
 
 
 def person_md(answers: Answers) -> str:
     """The text of people/<id>.md."""
-    words = PLACEHOLDERS[answers.language]
+    words = starter.placeholders(answers.language)
     q = yaml_quote
     name = answers.name or words["name"]
-    greeting = words["greeting"].format(first=name.split()[0])
-    alt = words["portrait_alt"].format(name=name)
+    greeting = WORDS[answers.language]["greeting"].format(first=name.split()[0]) \
+        if answers.name else words["greeting"]
     values = answers.values or (words["value"],)
     channels = [("email", answers.email or words["email"])]
     if answers.phone:
         channels.append(("phone", answers.phone))
-    return PERSON[answers.language].format(
+    return starter.template("person.md", answers.language).format(
         name=q(name), role=q(answers.role or words["role"]), greeting=q(greeting),
-        portrait_alt=q(alt), id=person_id(answers),
+        portrait_alt=q(words["portrait_alt"]),
         location=f"location: {q(answers.city)}\n" if answers.city else "",
         values="\n".join(f"  - {q(v)}" for v in values),
+        interest=q(words["interest"]), like=q(words["like"]), dislike=q(words["dislike"]),
         invitation=q(answers.invitation or words["invitation"]),
-        channels="".join(f"  {k}: {q(v)}\n" for k, v in channels))
-
-
-def workflow_yml(language: str) -> str:
-    """GitHub Actions: build with zuhause and deploy with GitHub's official Pages actions."""
-    return WORKFLOW_COMMENT[language] + WORKFLOW.format(version=__version__, python=PYTHON_VERSION)
-
-
-def netlify_toml(language: str) -> str:
-    """Netlify: install zuhause, build under the site's own address (Netlify sets URL)."""
-    return NETLIFY_COMMENT[language] + NETLIFY.format(version=__version__, python=PYTHON_VERSION)
+        channels="".join(f"  {k}: {q(v)}\n" for k, v in channels), story=words["story"])
 
 
 def site_files(answers: Answers, today: date | None = None) -> dict[str, str]:
     """Every file of the new site, path -> text, in the order they are written."""
     answers = complete(answers)
     language, ident = answers.language, person_id(answers)
-    words = PLACEHOLDERS[language]
+    words = starter.placeholders(language)
     q = yaml_quote
     pages = PAGE_FILES[language]
-    fields = {"person": q(ident), "id": ident}
+
+    def page(name: str, **fields: str) -> str:
+        return starter.template(f"{name}.md", language).format(person=q(ident), **fields)
+
     return {
         "zuhause.yaml": config_yaml(answers, base_url_for(answers)),
         f"people/{ident}.md": person_md(answers),
-        "content/index.md": HOME[language].format(
-            title=q(answers.business or answers.name or words["name"]),
-            description=q(answers.role or words["role"]), **fields),
-        pages["about"]: ABOUT[language].format(**fields),
-        pages["contact"]: CONTACT[language].format(**fields),
-        pages["offer"]: OFFER[language].format(**fields),
-        pages["post"]: POST[language].format(date=q((today or date.today()).isoformat()), **fields),
-        "static/images/portrait.svg": PORTRAIT_SVG,
+        "content/index.md": page("home", title=q(answers.business or answers.name or words["name"]),
+                                 description=q(answers.role or words["role"]), home=words["home"]),
+        pages["about"]: page("about", about=words["about"]),
+        pages["contact"]: page("contact", contact=words["contact"]),
+        pages["offer"]: page("offer", offer_title=q(words["offer_title"]),
+                             offer_summary=q(words["offer_summary"]), offer=words["offer"]),
+        pages["post"]: page("post", date=q((today or date.today()).isoformat()),
+                            post_title=q(words["post_title"]),
+                            post_summary=q(words["post_summary"]), post=words["post"]),
+        "static/images/portrait.svg": starter.portrait(),
         ".gitignore": GITIGNORE,
-        ".github/workflows/pages.yml": workflow_yml(language),
-        "netlify.toml": netlify_toml(language),
+        **deploy_files(answers.host, answers.serve_from, language,
+                       answers.install or default_install()),
     }
 
 
@@ -507,8 +499,11 @@ def notes_for(answers: Answers, report: ScaffoldReport) -> list[str]:
     notes.append(texts[host].format(netlify_name=answers.netlify_name, base_url=report.base_url,
                                     repo=f"{answers.github_user}/{answers.repo}",
                                     domain=answers.domain))
-    if host != "github":
-        notes.append(texts["not_github"])
+    if answers.host == "domain" and not answers.serve_from:
+        notes.append(text("new", answers.language, "notes.serve_from_default"))
+    if answers.install:
+        key = "notes.install_wheel" if is_wheel(answers.install) else "notes.install_other"
+        notes.append(text("new", answers.language, key, spec=answers.install, version=__version__))
     notes.append(texts["github_terms"])
     return notes
 
@@ -552,3 +547,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--domain", help="your own domain, e.g. www.baeckerei-korn.de")
     parser.add_argument("--netlify-name", metavar="NAME",
                         help="the site's name on Netlify: https://NAME.netlify.app/")
+    parser.add_argument("--serve-from", metavar="HOST",
+                        help="with --host domain: netlify (default) or github-pages serves it")
+    parser.add_argument("--install", metavar="SPEC",
+                        help="what the deploy files install instead of zuhause=="
+                        f"{__version__}: a Git URL with a tag, or a wheel in the site folder")

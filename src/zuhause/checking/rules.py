@@ -7,9 +7,10 @@ from .rules_conversation import RULES as CONVERSATION
 from .rules_craft import RULES as CRAFT
 from .rules_identity import RULES as IDENTITY
 from .rules_person import RULES as PERSON
+from .rules_placeholders import RULES as PLACEHOLDERS
 from .rules_privacy import RULES as PRIVACY
 from .rules_safety import RULES as SAFETY
 
-ALL_RULES: list[Rule] = [*PERSON, *CONVERSATION, *PRIVACY, *IDENTITY, *SAFETY, *CRAFT]
+ALL_RULES: list[Rule] = [*PLACEHOLDERS, *PERSON, *CONVERSATION, *PRIVACY, *IDENTITY, *SAFETY, *CRAFT]
 
 assert len({rule.id for rule in ALL_RULES}) == len(ALL_RULES), "rule ids must be unique"

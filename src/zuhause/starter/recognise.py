@@ -1,0 +1,129 @@
+"""Recognise what `zuhause new` left for the owner to replace: the starter's placeholder texts
+(in any language zuhause speaks), addresses and phone numbers reserved for examples, and the
+drawn portrait. `zuhause check` reports each one; `zuhause build` warns about them."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import SiteModel
+from . import PORTRAIT_MARK, languages, placeholders
+
+# Domains reserved for examples and tests (RFC 2606, RFC 6761): example.org, example.com,
+# example.de ... and the top-level names .test, .invalid, .localhost. The top-level name
+# .example is left out: sites written as examples use it on purpose.
+_HOST = re.compile(r"(?:@|://)((?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+)")
+_RESERVED_TLDS = {"test", "invalid", "localhost"}
+# German numbers the Bundesnetzagentur keeps free for films and books (030 23125 xxx, ...).
+_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?[0-9][0-9 ()/.-]{6,}[0-9]")
+_FICTION_PREFIXES = ("03023125", "06990009", "04066969", "02214710", "08999998")
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """One placeholder found: where, which (a key of placeholders.yaml, `address`, `phone` or
+    `portrait`), and the text found."""
+
+    path: str
+    line: int
+    key: str
+    text: str
+
+
+@functools.cache
+def _markers() -> tuple[dict[str, str], dict[str, str], re.Pattern[str]]:
+    """Lines of multi-line placeholders (line -> key), the one-line ones (text -> key), and one
+    pattern that finds any one-line placeholder (longest first)."""
+    lines: dict[str, str] = {}
+    short: dict[str, str] = {}
+    for language in languages():
+        for key, value in placeholders(language).items():
+            parts = [line.strip() for line in value.splitlines() if line.strip()]
+            if len(parts) > 1:
+                lines.update(dict.fromkeys(parts, key))
+            elif parts:
+                short[parts[0]] = key
+    alternatives = "|".join(re.escape(t) for t in sorted(short, key=len, reverse=True))
+    return lines, short, re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def is_reserved_host(host: str) -> bool:
+    """Whether a host name is reserved for examples (`example.org`, `shop.test`)."""
+    labels = host.lower().rstrip(".").split(".")
+    return labels[-1] in _RESERVED_TLDS or (len(labels) >= 2 and labels[-2] == "example")
+
+
+def is_fiction_phone(number: str) -> bool:
+    """Whether a German phone number lies in a range kept free for films and books."""
+    digits = re.sub(r"[^0-9+]", "", number)
+    for prefix in ("+49", "0049"):
+        if digits.startswith(prefix):
+            digits = "0" + digits[len(prefix):]
+    return digits.startswith(_FICTION_PREFIXES)
+
+
+def _line_hits(line: str) -> list[tuple[str, str]]:
+    """(key, text) of every one-line placeholder, reserved address and fiction number in a line."""
+    _, short, pattern = _markers()
+    hits = [(short[match[0]], match[0]) for match in pattern.finditer(line)]
+    for match in _HOST.finditer(line):
+        if is_reserved_host(match[1]) and not any(match[1] in text for _, text in hits):
+            hits.append(("address", match[1]))
+    for match in _PHONE.finditer(line):
+        if is_fiction_phone(match[0]):
+            hits.append(("phone", match[0].strip()))
+    return list(dict.fromkeys(hits))
+
+
+def placeholders_in(path: str, text: str) -> list[Placeholder]:
+    """Every placeholder in one file's text; a run of lines of one long text counts once."""
+    body_lines = _markers()[0]
+    found: list[Placeholder] = []
+    previous = ""
+    for number, line in enumerate(text.split("\n"), start=1):
+        key = body_lines.get(line.strip(), "")
+        if key and key != previous:
+            found.append(Placeholder(path, number, key, line.strip()))
+        previous = key
+        if not key:
+            found += [Placeholder(path, number, k, t) for k, t in _line_hits(line)]
+    return found
+
+
+def is_placeholder_portrait(file: Path) -> bool:
+    """Whether an image is the starter's drawn portrait (by the mark inside it, any name)."""
+    try:
+        with open(file, "rb") as handle:
+            return PORTRAIT_MARK.encode() in handle.read(4096)
+    except OSError:
+        return False
+
+
+def _read(root: Path) -> Callable[[str], str]:
+    def read(path: str) -> str:
+        try:
+            return (root / path).read_text("utf-8-sig", errors="replace").replace("\r\n", "\n")
+        except OSError:
+            return ""
+    return read
+
+
+def find_placeholders(root: Path, model: SiteModel,
+                      read: Callable[[str], str] | None = None) -> list[Placeholder]:
+    """Every placeholder in zuhause.yaml, the people and the pages, and every drawn portrait,
+    in file and line order."""
+    read = read or _read(root)
+    people = sorted(model.people.values(), key=lambda p: p.source)
+    sources = ["zuhause.yaml", *(p.source for p in people),
+               *sorted({e.source for e in model.pages if e.source})]
+    found = [hit for path in dict.fromkeys(sources) for hit in placeholders_in(path, read(path))]
+    for person in people:
+        if person.portrait_file is not None and is_placeholder_portrait(person.portrait_file):
+            lines = read(person.source).split("\n")
+            line = next((n for n, text in enumerate(lines, 1) if text.startswith("portrait:")), 1)
+            found.append(Placeholder(person.source, line, "portrait", person.portrait))
+    return sorted(found, key=lambda p: (p.path, p.line, p.key))
