@@ -149,3 +149,16 @@ def test_a_rule_may_still_bring_its_own_texts() -> None:
     context: Any = SimpleNamespace(language="de")
     assert [f.message for f in rule.findings(context)] == ["Hallo Anna"]
     assert rule.texts("en").why == "because"
+
+
+def test_summary_says_one_and_many_in_german_and_english() -> None:
+    from zuhause.checking.findings import Finding
+    from zuhause.checking.runner import CheckReport
+    one = Finding("x.y", "error", "a.md", 1, "m", "w", "f")
+    report = CheckReport([one, one, Finding("x.z", "hint", "a.md", 2, "m", "w", "f")],
+                         [("craft.heading-skip", "old posts")])
+    assert report.summary("de") == ("2 Fehler, 0 Warnungen, 1 Hinweis, 1 Prüfung übersprungen "
+                                    "(0.00 Sek.)")
+    assert report.summary("en") == "2 errors, 0 warnings, 1 hint, 1 check skipped (0.00 s)"
+    single = CheckReport([one, Finding("x.w", "warning", "a.md", 3, "m", "w", "f")])
+    assert single.summary("en").startswith("1 error, 1 warning, 0 hints, 0 checks skipped")
