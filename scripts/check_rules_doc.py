@@ -9,7 +9,7 @@ def main() -> None:
     print("| id | level | what it finds | why it matters |")
     print("| --- | --- | --- | --- |")
     for rule in ALL_RULES:
-        texts = rule.texts["en"]
+        texts = rule.texts("en")
         message = texts.message.replace("{", "‹").replace("}", "›").replace("|", "\\|")
         why = texts.why.replace("{", "‹").replace("}", "›").replace("|", "\\|")
         print(f"| `{rule.id}` | {rule.level} | {message} | {why} |")

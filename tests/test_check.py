@@ -7,6 +7,7 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from support import EXAMPLE_SITE, REPO, run_cli
 from zuhause.checking import check_site
@@ -115,13 +116,49 @@ def test_every_check_is_documented() -> None:
     assert [rule.id for rule in ALL_RULES if f"`{rule.id}`" not in docs] == []
 
 
-def test_every_rule_speaks_german_and_english_with_the_same_placeholders() -> None:
+def test_every_rule_speaks_every_language_with_the_same_placeholders() -> None:
     from string import Formatter
 
+    from zuhause.catalogue import languages
     from zuhause.checking.rules import ALL_RULES
     for rule in ALL_RULES:
-        assert set(rule.texts) == {"de", "en"}, rule.id
+        if rule.inline is not None:
+            assert set(rule.inline) == set(languages()), rule.id
         names = {lang: {name for part in (t.message, t.why, t.fix)
                         for _, name, _, _ in Formatter().parse(part) if name}
-                 for lang, t in rule.texts.items()}
-        assert names["de"] == names["en"], rule.id
+                 for lang in languages() for t in [rule.texts(lang)]}
+        assert all(found == names["en"] for found in names.values()), rule.id
+
+
+def test_check_yaml_holds_the_texts_of_the_rules_that_have_none_of_their_own() -> None:
+    from zuhause.catalogue import catalogue, languages
+    from zuhause.checking.rules import ALL_RULES
+    wanted = {f"{rule.id}.{part}" for rule in ALL_RULES if rule.inline is None
+              for part in ("message", "why", "fix")}
+    for language in languages():
+        assert set(catalogue("check", language)) == wanted, f"locales/{language}/check.yaml"
+
+
+def test_a_rule_may_still_bring_its_own_texts() -> None:
+    from types import SimpleNamespace
+
+    from zuhause.checking.findings import Rule, Texts
+    rule = Rule("demo.greeting", "hint", {"de": Texts("Hallo {who}", "weil", "so"),
+                                          "en": Texts("Hello {who}", "because", "thus")},
+                lambda context: [("content/index.md", 3, {"who": "Anna"})])
+    context: Any = SimpleNamespace(language="de")
+    assert [f.message for f in rule.findings(context)] == ["Hallo Anna"]
+    assert rule.texts("en").why == "because"
+
+
+def test_summary_says_one_and_many_in_german_and_english() -> None:
+    from zuhause.checking.findings import Finding
+    from zuhause.checking.runner import CheckReport
+    one = Finding("x.y", "error", "a.md", 1, "m", "w", "f")
+    report = CheckReport([one, one, Finding("x.z", "hint", "a.md", 2, "m", "w", "f")],
+                         [("craft.heading-skip", "old posts")])
+    assert report.summary("de") == ("2 Fehler, 0 Warnungen, 1 Hinweis, 1 Prüfung übersprungen "
+                                    "(0.00 Sek.)")
+    assert report.summary("en") == "2 errors, 0 warnings, 1 hint, 1 check skipped (0.00 s)"
+    single = CheckReport([one, Finding("x.w", "warning", "a.md", 3, "m", "w", "f")])
+    assert single.summary("en").startswith("1 error, 1 warning, 0 hints, 0 checks skipped")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from support import MINIMAL_SITE, run_cli
-from zuhause.i18n import CATALOGUE
+from zuhause.catalogue import catalogue
 from zuhause.urls import slugify
 
 ENGLISH_SITE = MINIMAL_SITE.replace("language: de", "language: en") + """
@@ -143,7 +143,8 @@ def test_english_site_speaks_english_everywhere(site: Callable[..., Path], tmp_p
                       "contact:\n  form: netlify\n  email: anna@baeckerei-korn.example\n")
     result = run_cli("build", root, "-o", tmp_path / "out")
     assert result.code == 0, result.err
-    german = {v for k, v in CATALOGUE["de"].items() if v != CATALOGUE["en"][k] and len(v) > 3}
+    site_de, site_en = catalogue("site", "de"), catalogue("site", "en")
+    german = {v for k, v in site_de.items() if v != site_en[k] and len(v) > 3}
     german |= {"Angaben gemäß", "Verbraucherstreitbeilegung", "Verantwortlich", "Telefon",
                "Dezember", "Kontakt", "Datenschutz", "Impressum", "Wer hier spricht"}
     pages = sorted((tmp_path / "out").rglob("*.html"))

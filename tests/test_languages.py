@@ -180,3 +180,21 @@ def test_site_error_words_each_problem_in_the_language_asked(site: Callable[...,
         build_site(root)
     assert raised.value.format("de").endswith("1 Problem, es wurde nichts geschrieben.")
     assert raised.value.format("en").endswith("1 problem, nothing was written.")
+
+
+def test_help_follows_the_system_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    german = run_cli("check", "--help")
+    assert german.code == 0 and german.out.startswith("Aufruf: zuhause check")
+    assert "Warnungen zählen wie Fehler" in german.out and "Optionen:" in german.out
+    assert "diese Hilfe zeigen" in german.out and "usage:" not in german.out
+    assert "show this help" not in german.out
+    new = run_cli("new", "--help").out
+    assert "Ihr Vor- und Nachname" in new and "your first and last name" not in new
+    assert run_cli("build", "--jobs", "viele").err.startswith("Aufruf: zuhause build")
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    english = run_cli("--help")
+    assert english.out.startswith("usage: zuhause") and "make a new site" in english.out
+    assert "Aufruf" not in english.out

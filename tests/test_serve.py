@@ -97,14 +97,28 @@ def test_foreign_host_or_origin_is_refused(session: DevSession, host: str | None
                                            headers: str) -> None:
     for target in ("/", "/__zuhause/events"):
         status, head, body = raw_request(session, target, host=host, headers=headers)
-        assert status == 421
+        assert status == 421 and "Unbekannter Host" in body
         assert "Access-Control-Allow-Origin" not in head
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "OPTIONS", "PATCH"])
 def test_only_get_and_head(session: DevSession, method: str) -> None:
-    status, head, _ = raw_request(session, "/", method=method)
+    status, head, body = raw_request(session, "/", method=method)
     assert status == 405 and "Allow: GET, HEAD" in head
+    assert "nimmt nichts entgegen" in body and "not allowed" not in body
+
+
+def test_too_many_tabs_is_said_in_the_sites_language(session: DevSession) -> None:
+    events = session.state.events
+    joined = 0
+    while events.join():
+        joined += 1
+    try:
+        status, _, body = raw_request(session, "/__zuhause/events")
+    finally:
+        for _ in range(joined):
+            events.leave()
+    assert status == 503 and "Zu viele offene Tabs" in body
 
 
 def test_reload_endpoint_says_only_a_build_counter(session: DevSession) -> None:

@@ -15,7 +15,7 @@ from . import __version__, scaffold
 from .build import build_site
 from .catalogue import system_language
 from .checking import check_site
-from .errors import SiteError, msg
+from .errors import Message, SiteError, msg
 from .language import site_language
 from .serve import DevSession, is_loopback
 from .usage import UsageParser
@@ -32,58 +32,47 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise Terminated()
 
 
-def make_parser() -> argparse.ArgumentParser:
-    """The argument parser of every command."""
-    parser = UsageParser(
-        prog="zuhause",
-        description="Build a person-first homepage from a folder of Markdown and one YAML file.")
-    parser.add_argument("--version", action="version", version=f"zuhause {__version__}")
+def make_parser(language: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of every command, its help in `language` (default: the system's)."""
+    language = language or system_language()
+
+    def say(message: Message) -> str:
+        return message.format(language)
+
+    parser = UsageParser(prog="zuhause", description=say(msg("help.zuhause")), language=language)
+    parser.add_argument("--version", action="version", version=f"zuhause {__version__}",
+                        help=say(msg("help.version")))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
-    build = commands.add_parser("build", help="build the site into its output folder",
-                                description="Build the site folder SITE into static files that "
-                                "GitHub Pages or Netlify serve as they are.")
-    build.add_argument("site", nargs="?", default=".", type=Path,
-                       help="the site folder, which holds zuhause.yaml (default: this folder)")
-    build.add_argument("-o", "--output", type=Path, default=None,
-                       help="the output folder (default: SITE/public)")
-    build.add_argument("--base-url", default=None,
-                       help="the address the site will live at, overriding zuhause.yaml, "
-                       "e.g. https://anna.github.io/website/")
-    build.add_argument("--drafts", action="store_true", help="include pages marked draft: true")
-    build.add_argument("--future", action="store_true",
-                       help="include pages dated after today (left out until their day)")
-    build.add_argument("--jobs", type=int, default=None,
-                       help="how many processes render pages (default: one per CPU core)")
-    serve = commands.add_parser("serve", help="build, serve on this computer and rebuild on change",
-                                description="Build the site, serve it at http://127.0.0.1:8000/ "
-                                "(under the base URL's path), rebuild after every saved change "
-                                "and reload open browser tabs.")
-    serve.add_argument("site", nargs="?", default=".", type=Path,
-                       help="the site folder, which holds zuhause.yaml (default: this folder)")
-    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
-    serve.add_argument("--host", default="127.0.0.1",
-                       help="the address to listen on (default: 127.0.0.1, this computer only)")
-    serve.add_argument("--base-url", default=None, help="the address the site will live at")
-    serve.add_argument("--drafts", action="store_true", help="include pages marked draft: true")
-    serve.add_argument("--future", action="store_true",
-                       help="include pages dated after today, marked as not yet published")
-    new = commands.add_parser("new", help="make a new site that builds at once",
-                              description="Ask a few questions (or take them from flags) and "
-                              "write a new site folder, with deploy files for GitHub Pages and "
-                              "Netlify.")
-    scaffold.add_arguments(new)
-    check = commands.add_parser("check", help="say what makes the site faceless, broken, illegal "
-                                "or slow", description="Build the site into a temporary folder and "
-                                "report what to change, each finding with its file and line.")
-    check.add_argument("site", nargs="?", default=".", type=Path,
-                       help="the site folder, which holds zuhause.yaml (default: this folder)")
+    site_help, base_url_help = say(msg("help.site")), say(msg("help.base-url"))
+    drafts_help, future_help = say(msg("help.drafts")), say(msg("help.future"))
+    build = commands.add_parser("build", help=say(msg("help.build.command")),
+                                description=say(msg("help.build.description")), language=language)
+    build.add_argument("site", nargs="?", default=".", type=Path, help=site_help)
+    build.add_argument("-o", "--output", type=Path, default=None, help=say(msg("help.build.output")))
+    build.add_argument("--base-url", default=None, help=say(msg("help.build.base-url")))
+    build.add_argument("--drafts", action="store_true", help=drafts_help)
+    build.add_argument("--future", action="store_true", help=future_help)
+    build.add_argument("--jobs", type=int, default=None, help=say(msg("help.build.jobs")))
+    serve = commands.add_parser("serve", help=say(msg("help.serve.command")),
+                                description=say(msg("help.serve.description")), language=language)
+    serve.add_argument("site", nargs="?", default=".", type=Path, help=site_help)
+    serve.add_argument("--port", type=int, default=8000, help=say(msg("help.serve.port")))
+    serve.add_argument("--host", default="127.0.0.1", help=say(msg("help.serve.host")))
+    serve.add_argument("--base-url", default=None, help=base_url_help)
+    serve.add_argument("--drafts", action="store_true", help=drafts_help)
+    serve.add_argument("--future", action="store_true", help=say(msg("help.serve.future")))
+    new = commands.add_parser("new", help=say(msg("help.new.command")),
+                              description=say(msg("help.new.description")), language=language)
+    scaffold.add_arguments(new, language)
+    check = commands.add_parser("check", help=say(msg("help.check.command")),
+                                description=say(msg("help.check.description")), language=language)
+    check.add_argument("site", nargs="?", default=".", type=Path, help=site_help)
     check.add_argument("--format", choices=("text", "json"), default="text",
-                       help="text for people (default), json for programs")
-    check.add_argument("--strict", action="store_true", help="warnings count like errors")
-    check.add_argument("--base-url", default=None, help="the address the site will live at")
-    check.add_argument("--future", action="store_true",
-                       help="include pages dated after today (left out until their day)")
+                       help=say(msg("help.check.format")))
+    check.add_argument("--strict", action="store_true", help=say(msg("help.check.strict")))
+    check.add_argument("--base-url", default=None, help=base_url_help)
+    check.add_argument("--future", action="store_true", help=future_help)
     return parser
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .catalogue import languages
 from .errors import Problems, msg
 from .frontmatter import YamlMap, load_yaml
-from .i18n import LANGUAGES
 from .schema import Field, validate
 from .sources import SourceError, read_source
 from .urls import normalise_base_url
@@ -96,7 +96,7 @@ CHECK_FIELDS = (
 
 SITE_FIELDS = (
     Field("title", "line", msg("field.site.title"), True, "Tischlerei Lindner"),
-    Field("language", "choice", msg("field.site.language"), choices=LANGUAGES),
+    Field("language", "choice", msg("field.site.language"), choices=languages()),
     Field("base_url", "url", msg("field.site.base_url"), True,
           "https://www.example.de/"),
     Field("description", "text", msg("field.site.description")),

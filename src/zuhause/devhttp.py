@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from .errors import Problem, msg
+from .errors import Message, Problem, msg
 from .reload import CLIENT_SCRIPT, EVENTS_PATH, BuildEvents
 
 CONTENT_TYPES = {
@@ -151,8 +151,10 @@ class DevRequestHandler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def _refuse(self, status: int, text: str) -> None:
-        self._send(status, text.encode(), "text/plain; charset=utf-8")
+    def _refuse(self, status: int, message: Message, headers: dict[str, str] | None = None) -> None:
+        """A short plain-text answer, worded in the site's language."""
+        text = message.format(self.server.state.language) + "\n"
+        self._send(status, text.encode(), "text/plain; charset=utf-8", headers)
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib's name
         self._answer()
@@ -161,13 +163,13 @@ class DevRequestHandler(BaseHTTPRequestHandler):
         self._answer()
 
     def _method_not_allowed(self) -> None:
-        self._send(405, b"Method not allowed\n", "text/plain; charset=utf-8", {"Allow": "GET, HEAD"})
+        self._refuse(405, msg("serve.method-not-allowed"), {"Allow": "GET, HEAD"})
 
     do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _method_not_allowed  # noqa: N815
 
     def _answer(self) -> None:
         if not self._host_allowed():
-            self._refuse(421, "Unknown host\n")
+            self._refuse(421, msg("serve.unknown-host"))
             return
         if self.path.split("?", 1)[0] == EVENTS_PATH:
             self._stream_events()
@@ -181,7 +183,7 @@ class DevRequestHandler(BaseHTTPRequestHandler):
                         f"<title>{title}</title></head><body></body></html>")
                 self._send(500, self._decorate(page.encode(), problems), CONTENT_TYPES[".html"])
             else:
-                self._refuse(503, msg("serve.being-built").format(state.language) + "\n")
+                self._refuse(503, msg("serve.being-built"))
             return
         if self.path.split("?", 1)[0] == "/" and state.base_path != "/":
             self._send(302, b"", "text/plain", {"Location": state.base_path})
@@ -195,7 +197,7 @@ class DevRequestHandler(BaseHTTPRequestHandler):
         if path is None:
             status, path = 404, root / "404.html"
             if not path.is_file():
-                self._refuse(404, msg("serve.not-found").format(state.language) + "\n")
+                self._refuse(404, msg("serve.not-found"))
                 return
         body = path.read_bytes()
         content_type = CONTENT_TYPES.get(path.suffix.lower(), "application/octet-stream")
@@ -214,7 +216,7 @@ class DevRequestHandler(BaseHTTPRequestHandler):
     def _stream_events(self) -> None:
         events = self.server.state.events
         if not events.join():
-            self._refuse(503, "Too many open tabs\n")
+            self._refuse(503, msg("serve.too-many-tabs"))
             return
         try:
             self.send_response(200)

@@ -511,44 +511,40 @@ def notes_for(answers: Answers, report: ScaffoldReport) -> list[str]:
 # ---------------------------------------------------------------------------- the command line
 
 FLAG_HELP = (
-    ("--name", "your first and last name"),
-    ("--role", "what you do, in one line"),
-    ("--value", "something you stand for, one sentence (repeat for more)"),
-    ("--invitation", "a sentence inviting people to get in touch"),
-    ("--email", "your email address (also for the Impressum)"),
-    ("--phone", "your phone number, e.g. +49 351 1234567"),
-    ("--business", "the business's name (default: your name)"),
-    ("--street", "street and number for the Impressum"),
-    ("--postcode", "postcode for the Impressum, e.g. 01067"),
-    ("--city", "town or city"),
+    ("--name", msg("help.new.name")),
+    ("--role", msg("help.new.role")),
+    ("--value", msg("help.new.value")),
+    ("--invitation", msg("help.new.invitation")),
+    ("--email", msg("help.new.email")),
+    ("--phone", msg("help.new.phone")),
+    ("--business", msg("help.new.business")),
+    ("--street", msg("help.new.street")),
+    ("--postcode", msg("help.new.postcode")),
+    ("--city", msg("help.new.city")),
 )
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add DIR and every flag of `zuhause new` to the subcommand's parser."""
-    parser.add_argument("dir", type=Path, metavar="DIR", help="the folder for the new site")
+def add_arguments(parser: argparse.ArgumentParser, language: str = "en") -> None:
+    """Add DIR and every flag of `zuhause new` to the subcommand's parser, explained in
+    `language`."""
+    def say(message: Message) -> str:
+        return message.format(language)
+
+    parser.add_argument("dir", type=Path, metavar="DIR", help=say(msg("help.new.dir")))
     parser.add_argument("--language", choices=("de", "en"), default=None,
-                        help="the language of the questions and the site (default: de)")
-    parser.add_argument("-y", "--yes", action="store_true",
-                        help="ask nothing: take the flags given and defaults for the rest")
-    parser.add_argument("--force", action="store_true",
-                        help="write into a folder that is not empty; existing files are kept")
+                        help=say(msg("help.new.language")))
+    parser.add_argument("-y", "--yes", action="store_true", help=say(msg("help.new.yes")))
+    parser.add_argument("--force", action="store_true", help=say(msg("help.new.force")))
     for flag, help_text in FLAG_HELP:
         sentence = "TEXT" if flag in ("--role", "--value", "--invitation") else None
         parser.add_argument(flag, action="append" if flag == "--value" else "store",
-                            metavar=sentence, help=help_text)
-    parser.add_argument("--legal-form", metavar="FORM",
-                        help="sole_trader (default), freelancer, gmbh, ug or gbr")
-    parser.add_argument("--host", metavar="HOST",
-                        help="where the site lives: netlify (default), github-user, "
-                        "github-project or domain")
-    parser.add_argument("--github-user", metavar="USER", help="your user name on GitHub")
-    parser.add_argument("--repo", help="the repository of a GitHub Pages project site")
-    parser.add_argument("--domain", help="your own domain, e.g. www.baeckerei-korn.de")
-    parser.add_argument("--netlify-name", metavar="NAME",
-                        help="the site's name on Netlify: https://NAME.netlify.app/")
-    parser.add_argument("--serve-from", metavar="HOST",
-                        help="with --host domain: netlify (default) or github-pages serves it")
+                            metavar=sentence, help=say(help_text))
+    parser.add_argument("--legal-form", metavar="FORM", help=say(msg("help.new.legal-form")))
+    parser.add_argument("--host", metavar="HOST", help=say(msg("help.new.host")))
+    parser.add_argument("--github-user", metavar="USER", help=say(msg("help.new.github-user")))
+    parser.add_argument("--repo", help=say(msg("help.new.repo")))
+    parser.add_argument("--domain", help=say(msg("help.new.domain")))
+    parser.add_argument("--netlify-name", metavar="NAME", help=say(msg("help.new.netlify-name")))
+    parser.add_argument("--serve-from", metavar="HOST", help=say(msg("help.new.serve-from")))
     parser.add_argument("--install", metavar="SPEC",
-                        help="what the deploy files install instead of zuhause=="
-                        f"{__version__}: a Git URL with a tag, or a wheel in the site folder")
+                        help=say(msg("help.new.install", version=__version__)))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from typing import NoReturn
+from collections.abc import Iterable
+from typing import Any, NoReturn
 
 from .catalogue import system_language
 from .errors import Message, msg
@@ -44,12 +45,38 @@ def usage_message(english: str) -> Message:
     return msg("usage.other", detail=english)
 
 
+class _WordedFormatter(argparse.HelpFormatter):
+    """argparse's help layout with the "usage:" prefix in the owner's language."""
+
+    def __init__(self, prog: str, usage_prefix: str) -> None:
+        super().__init__(prog)
+        self._usage_prefix = usage_prefix
+
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup],
+                  prefix: str | None = None) -> None:
+        """The usage line, introduced in the owner's language unless a prefix is given."""
+        super().add_usage(usage, actions, groups, self._usage_prefix if prefix is None else prefix)
+
+
 class UsageParser(argparse.ArgumentParser):
-    """An ArgumentParser that words its errors in the system's language (no site is known yet
-    when the command line is wrong)."""
+    """An ArgumentParser that speaks the system's language (no site is known yet when the command
+    line is read): its errors, its section titles, its "usage:" and its -h."""
+
+    def __init__(self, *args: Any, language: str | None = None, **kwargs: Any) -> None:
+        kwargs["add_help"] = False  # the -h below, explained in the owner's language
+        super().__init__(*args, **kwargs)
+        self.language = language or system_language()
+        self._positionals.title = msg("usage.positionals").format(self.language)
+        self._optionals.title = msg("usage.options").format(self.language)
+        self.add_argument("-h", "--help", action="help",
+                          help=msg("usage.help-option").format(self.language))
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        return _WordedFormatter(self.prog, msg("usage.prefix").format(self.language) + " ")
 
     def error(self, message: str) -> NoReturn:
-        language = system_language()
+        language = self.language
         self.print_usage(sys.stderr)
         worded = msg("usage.error", prog=self.prog, text=usage_message(message)).format(language)
         self.exit(2, worded + "\n" + msg("usage.help", prog=self.prog).format(language) + "\n")

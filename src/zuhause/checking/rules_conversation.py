@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from .context import BuiltPage, CheckContext
-from .findings import Rule, Texts
+from .findings import Rule
 from .locate import locate
 
 Hits = list[tuple[str, int, dict[str, str]]]
@@ -178,59 +178,8 @@ def needless_email(context: CheckContext) -> Hits:
 
 
 RULES: list[Rule] = [
-    Rule("conversation.no-way-to-reach", "error", {
-        "de": Texts("{page}: Von hier aus erreicht man niemanden, es gibt keinen E-Mail-Link, "
-                    "keine Telefonnummer und keinen Link zur Kontaktseite.",
-                    "Wer auf dieser Seite Lust auf ein Gespräch bekommt, findet keinen Weg zu "
-                    "Ihnen und geht wieder.",
-                    "Behalten Sie den Link zur Kontaktseite im Fuß der Vorlage base.html oder "
-                    "schreiben Sie einen Link wie [Schreiben Sie mir](mailto:...) auf die Seite."),
-        "en": Texts("{page}: nobody can be reached from here; there is no email link, no phone "
-                    "number and no link to the contact page.",
-                    "A visitor who wants to talk after reading this page finds no way to you and "
-                    "leaves.",
-                    "Keep the link to the contact page in the footer of the base.html template, or "
-                    "write a link like [Write to me](mailto:...) on the page."),
-    }, no_way_to_reach),
-    Rule("conversation.post-without-reply", "warning", {
-        "de": Texts("Auf den Beitrag {page} kann man nicht per E-Mail antworten.",
-                    "Ein Beitrag ist der Anfang eines Gesprächs; wer etwas dazu sagen möchte, "
-                    "sollte direkt unter dem Text antworten können.",
-                    "Tragen Sie bei der Person unter invitation: eine email: ein (oder unter "
-                    "contact: in zuhause.yaml); dann steht unter jedem Beitrag „Antworten Sie mir "
-                    "per E-Mail“."),
-        "en": Texts("The post {page} cannot be answered by email.",
-                    "A post is the start of a conversation; readers who want to say something "
-                    "should be able to reply right below it.",
-                    "Give the person an email: below invitation: (or one below contact: in "
-                    "zuhause.yaml); then every post ends with \"Reply to me by email\"."),
-    }, post_without_reply),
-    Rule("conversation.like-buttons", "error", {
-        "de": Texts("Die Seite zeigt einen Like- oder Teilen-Knopf oder einen Zähler: {what}.",
-                    "Solche Knöpfe und Zähler machen Ihre Seite zur Werbefläche eines sozialen "
-                    "Netzwerks, melden Ihre Besucher dorthin und laden zum Klicken statt zum "
-                    "Reden ein.",
-                    "Entfernen Sie den Knopf oder Zähler. Verlinken Sie Ihr Profil einfach, "
-                    "z. B. in zuhause.yaml unter social:."),
-        "en": Texts("The page shows a like or share button or a counter: {what}.",
-                    "Such buttons and counters turn your page into advertising space for a social "
-                    "network, report your visitors to it and invite clicks instead of talk.",
-                    "Remove the button or counter. Simply link your profile, e.g. below social: "
-                    "in zuhause.yaml."),
-    }, like_buttons),
-    Rule("privacy.needless-email", "warning", {
-        "de": Texts("Hier steht die E-Mail-Adresse {email}, die nicht zu Ihren Kontaktdaten "
-                    "gehört.",
-                    "Eine Adresse auf einer Webseite sammeln Spam-Programme ein; gehört sie einer "
-                    "anderen Person, veröffentlichen Sie ihre Daten ohne Not.",
-                    "Entfernen Sie die Adresse, oder tragen Sie sie als Kontaktweg ein (contact: "
-                    "in zuhause.yaml oder invitation: bei der Person), wenn Besucher sie nutzen "
-                    "sollen."),
-        "en": Texts("The email address {email} is written here, and it is none of your contact "
-                    "addresses.",
-                    "Spam programs collect every address on a web page; if it belongs to someone "
-                    "else, you publish their data without need.",
-                    "Remove the address, or add it as a way to reach you (contact: in zuhause.yaml "
-                    "or invitation: of the person) if visitors should use it."),
-    }, needless_email),
+    Rule("conversation.no-way-to-reach", "error", no_way_to_reach),
+    Rule("conversation.post-without-reply", "warning", post_without_reply),
+    Rule("conversation.like-buttons", "error", like_buttons),
+    Rule("privacy.needless-email", "warning", needless_email),
 ]

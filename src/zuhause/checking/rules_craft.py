@@ -15,7 +15,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from PIL import Image
 
 from .context import BuiltPage, CheckContext, Element
-from .findings import Rule, Texts
+from .findings import Rule
 from .locate import locate, template_files, theme_label
 
 Hits = list[tuple[str, int, dict[str, str]]]
@@ -398,125 +398,14 @@ def heading_skips(context: CheckContext) -> Hits:
 
 
 RULES: list[Rule] = [
-    Rule("craft.broken-link", "error", {
-        "de": Texts("Der Link zu {href} führt ins Leere: diese Seite gibt es nicht.",
-                    "Besucher landen auf „Seite nicht gefunden“ und geben oft auf.",
-                    "Prüfen Sie die Adresse. Eigene Seiten verlinken Sie am sichersten über ihre "
-                    "Datei, z. B. [Kontakt](kontakt.md); zuhause macht daraus die richtige "
-                    "Adresse."),
-        "en": Texts("The link to {href} leads nowhere: there is no such page.",
-                    "Visitors land on \"page not found\" and often give up.",
-                    "Check the address. Link your own pages by their file, e.g. "
-                    "[Contact](contact.md); zuhause turns it into the right address."),
-    }, broken_links),
-    Rule("craft.broken-anchor", "warning", {
-        "de": Texts("Der Link {href} springt zur Stelle #{fragment}, die es auf {target} nicht "
-                    "gibt.",
-                    "Die Seite öffnet sich, aber nicht an der Stelle, die der Link verspricht.",
-                    "Nehmen Sie den Namen der Überschrift, zu der der Link springen soll: aus "
-                    "„## Öffnungszeiten“ wird #oeffnungszeiten."),
-        "en": Texts("The link {href} jumps to #{fragment}, which does not exist on {target}.",
-                    "The page opens, but not at the place the link promises.",
-                    "Use the name of the heading the link should jump to: \"## Opening hours\" "
-                    "becomes #opening-hours."),
-    }, broken_anchors),
-    Rule("craft.missing-image", "error", {
-        "de": Texts("Das Bild {src} gibt es nicht.",
-                    "Besucher sehen statt des Bildes ein leeres Kästchen.",
-                    "Legen Sie die Datei in den Ordner static/ (z. B. static/images/werkstatt.jpg) "
-                    "und schreiben Sie den Pfad ab dort: /images/werkstatt.jpg."),
-        "en": Texts("The image {src} does not exist.",
-                    "Visitors see an empty box instead of the picture.",
-                    "Put the file into the static/ folder (e.g. static/images/workshop.jpg) and "
-                    "write its path from there: /images/workshop.jpg."),
-    }, missing_images),
-    Rule("craft.image-without-alt", "error", {
-        "de": Texts("Das Bild {src} hat keinen Alternativtext (alt).",
-                    "Wer nicht sehen kann, hört vom Vorleseprogramm nur den Dateinamen, und "
-                    "Suchmaschinen wissen nicht, was das Bild zeigt.",
-                    "Beschreiben Sie in einem Satz, was man sieht: alt=\"…\" im HTML oder "
-                    "![Beschreibung](bild.jpg) in Markdown. Reine Schmuckbilder bekommen alt=\"\"."),
-        "en": Texts("The image {src} has no alternative text (alt).",
-                    "People who cannot see hear only the file name from their screen reader, "
-                    "and search engines do not know what the picture shows.",
-                    "Say in one sentence what it shows: alt=\"…\" in HTML or "
-                    "![description](picture.jpg) in Markdown. Purely decorative images get "
-                    "alt=\"\"."),
-    }, images_without_alt),
-    Rule("craft.image-too-large", "warning", {
-        "de": Texts("Das Bild {file} ist {width} Pixel breit und {size} groß.",
-                    "Große Bilder laden auf dem Handy lange und verbrauchen das Datenvolumen "
-                    "Ihrer Besucher, ohne schärfer auszusehen.",
-                    "Verkleinern Sie es auf höchstens {target} Pixel Breite und speichern Sie es "
-                    "als JPEG oder WebP mit etwa 80 % Qualität; so bleibt es unter 500 KB."),
-        "en": Texts("The image {file} is {width} pixels wide and {size} in size.",
-                    "Large images load slowly on phones and use up your visitors' data without "
-                    "looking any sharper.",
-                    "Scale it down to at most {target} pixels wide and save it as JPEG or WebP "
-                    "at about 80 % quality; that keeps it below 500 KB."),
-    }, oversized_images),
-    Rule("craft.page-too-heavy", "warning", {
-        "de": Texts("Die Seite {page} lädt zusammen {size}; am schwersten ist {heaviest} "
-                    "({heaviest_size}).",
-                    "Unterwegs oder auf dem Land dauert das lange, und viele Besucher warten "
-                    "nicht so lange.",
-                    "Bleiben Sie unter 1 MB pro Seite: Bilder verkleinern, weniger große Bilder "
-                    "auf einer Seite zeigen, nur die Schriften laden, die Sie brauchen."),
-        "en": Texts("The page {page} loads {size} in all; the heaviest part is {heaviest} "
-                    "({heaviest_size}).",
-                    "On the road or in the countryside this takes long, and many visitors do not "
-                    "wait that long.",
-                    "Stay below 1 MB per page: scale images down, show fewer large images on one "
-                    "page, load only the fonts you need."),
-    }, heavy_pages),
-    Rule("craft.missing-title", "error", {
-        "de": Texts("Kein Seitentitel auf {page}.",
-                    "Der Titel steht im Browser-Tab und als Überschrift in Suchergebnissen; ohne "
-                    "ihn findet und erkennt niemand die Seite.",
-                    "Schreiben Sie oben in die Datei eine Zeile title: … . Fehlt der Titel auf "
-                    "allen Seiten, gehört <title>{{{{ page.title }}}}</title> in den <head> der "
-                    "Vorlage."),
-        "en": Texts("No page title on {page}.",
-                    "The title is shown in the browser tab and as the heading of search results; "
-                    "without it nobody finds or recognises the page.",
-                    "Write a line title: … at the top of the file. If every page lacks it, put "
-                    "<title>{{{{ page.title }}}}</title> into the <head> of the template."),
-    }, missing_titles),
-    Rule("craft.missing-description", "warning", {
-        "de": Texts("Keine Beschreibung für Suchmaschinen auf {page}.",
-                    "Suchmaschinen und Link-Vorschauen zeigen sonst irgendeinen Textschnipsel "
-                    "statt zwei Sätzen, die neugierig machen.",
-                    "Schreiben Sie oben in die Datei eine Zeile description: mit ein bis zwei "
-                    "Sätzen. Fehlt sie auf allen Seiten, gehört <meta name=\"description\" "
-                    "content=\"{{{{ page.description }}}}\"> in den <head> der Vorlage."),
-        "en": Texts("No description for search engines on {page}.",
-                    "Search engines and link previews then show some random snippet instead of "
-                    "two sentences that make people curious.",
-                    "Write a line description: with one or two sentences at the top of the file. "
-                    "If every page lacks it, put <meta name=\"description\" "
-                    "content=\"{{{{ page.description }}}}\"> into the <head> of the template."),
-    }, missing_descriptions),
-    Rule("craft.duplicate-title", "warning", {
-        "de": Texts("Zwei Seiten heißen „{title}“: {first} und {second}.",
-                    "In Suchergebnissen und Browser-Tabs kann man die beiden nicht "
-                    "auseinanderhalten.",
-                    "Geben Sie einer der beiden Seiten einen eigenen Titel (title: … oben in der "
-                    "Datei)."),
-        "en": Texts("Two pages are called \"{title}\": {first} and {second}.",
-                    "In search results and browser tabs nobody can tell them apart.",
-                    "Give one of the two pages a title of its own (title: … at the top of the "
-                    "file)."),
-    }, duplicate_titles),
-    Rule("craft.heading-skip", "warning", {
-        "de": Texts("Auf die Überschrift „{previous}“ (Ebene {previous_level}) folgt "
-                    "„{heading}“ auf Ebene {level}: eine Ebene fehlt.",
-                    "Vorleseprogramme und Suchmaschinen lesen die Überschriften wie ein "
-                    "Inhaltsverzeichnis; eine Lücke sieht aus, als fehle ein Abschnitt.",
-                    "Gehen Sie nur eine Ebene tiefer: schreiben Sie {wanted} statt {written}."),
-        "en": Texts("The heading \"{previous}\" (level {previous_level}) is followed by "
-                    "\"{heading}\" at level {level}: a level is missing.",
-                    "Screen readers and search engines read the headings like a table of "
-                    "contents; a gap looks like a missing section.",
-                    "Go down one level only: write {wanted} instead of {written}."),
-    }, heading_skips),
+    Rule("craft.broken-link", "error", broken_links),
+    Rule("craft.broken-anchor", "warning", broken_anchors),
+    Rule("craft.missing-image", "error", missing_images),
+    Rule("craft.image-without-alt", "error", images_without_alt),
+    Rule("craft.image-too-large", "warning", oversized_images),
+    Rule("craft.page-too-heavy", "warning", heavy_pages),
+    Rule("craft.missing-title", "error", missing_titles),
+    Rule("craft.missing-description", "warning", missing_descriptions),
+    Rule("craft.duplicate-title", "warning", duplicate_titles),
+    Rule("craft.heading-skip", "warning", heading_skips),
 ]

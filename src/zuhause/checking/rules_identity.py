@@ -8,7 +8,7 @@ from typing import Any
 
 from ..schema import position_of
 from .context import CheckContext
-from .findings import Rule, Texts
+from .findings import Rule
 
 Hits = list[tuple[str, int, dict[str, str]]]
 
@@ -128,59 +128,8 @@ def name_differs(context: CheckContext) -> Hits:
 
 
 RULES: list[Rule] = [
-    Rule("identity.phone-differs", "warning", {
-        "de": Texts("Die Telefonnummer {phone} ({where}) ist eine andere als {other} "
-                    "({other_where}).",
-                    "Wer zwei verschiedene Nummern für dieselbe Sache findet, weiß nicht, wo er "
-                    "Sie wirklich erreicht, und zweifelt, ob die Angaben stimmen.",
-                    "Schreiben Sie an beiden Stellen dieselbe Nummer, oder streichen Sie die, "
-                    "die nicht mehr gilt."),
-        "en": Texts("The phone number {phone} ({where}) is not the same as {other} "
-                    "({other_where}).",
-                    "Visitors who find two numbers for the same thing do not know where they "
-                    "really reach you, and doubt that your details are right.",
-                    "Write the same number in both places, or delete the one that is no longer "
-                    "valid."),
-    }, phone_differs),
-    Rule("identity.email-differs", "hint", {
-        "de": Texts("Die Kontakt-Adresse {email} liegt bei {domain}, die im Impressum ({other}) "
-                    "bei {other_domain}.",
-                    "Zwei Adressen bei verschiedenen Anbietern wirken wie zwei verschiedene "
-                    "Absender; Besucher fragen sich, welche wirklich zu Ihnen gehört.",
-                    "Nutzen Sie, wenn es geht, Adressen Ihrer eigenen Domain für contact: email "
-                    "und legal: email."),
-        "en": Texts("The contact address {email} is at {domain}, the one in the legal notice "
-                    "({other}) at {other_domain}.",
-                    "Two addresses with different providers look like two different senders; "
-                    "visitors wonder which one really belongs to you.",
-                    "Where you can, use addresses of your own domain for contact: email and "
-                    "legal: email."),
-    }, email_differs),
-    Rule("identity.address-differs", "warning", {
-        "de": Texts("Die Anschrift unter business: ({business}) passt nicht zu der im Impressum "
-                    "unter legal: ({legal}); anders ist: {fields}.",
-                    "Suchmaschinen und Karten zeigen die eine Adresse, das Impressum die andere; "
-                    "Besucher wissen nicht, wohin sie kommen sollen.",
-                    "Schreiben Sie unter business: und legal: dieselbe Anschrift."),
-        "en": Texts("The address below business: ({business}) does not match the one for the "
-                    "legal notice below legal: ({legal}); different: {fields}.",
-                    "Search engines and maps show one address, the legal notice another; visitors "
-                    "do not know where to come.",
-                    "Write the same address below business: and legal:."),
-    }, address_differs),
-    Rule("identity.name-differs", "warning", {
-        "de": Texts("Das Impressum nennt „{legal}“, aber nicht {owner}, die Person der "
-                    "Startseite ({source}).",
-                    "Bei Einzelunternehmen und Freiberuflern steht der Mensch hinter dem Angebot "
-                    "im Impressum; Besucher sollen sehen, dass es dieselbe Person ist, die sie "
-                    "auf der Startseite begrüßt.",
-                    "Schreiben Sie unter legal: name Ihren vollen Namen, z. B. „{owner}, "
-                    "{legal}“."),
-        "en": Texts("The legal notice names \"{legal}\", but not {owner}, the person of the home "
-                    "page ({source}).",
-                    "A sole trader's or freelancer's legal notice names the person behind the "
-                    "business; visitors should see it is the same person who greets them on the "
-                    "home page.",
-                    "Write your full name below legal: name, e.g. \"{owner}, {legal}\"."),
-    }, name_differs),
+    Rule("identity.phone-differs", "warning", phone_differs),
+    Rule("identity.email-differs", "hint", email_differs),
+    Rule("identity.address-differs", "warning", address_differs),
+    Rule("identity.name-differs", "warning", name_differs),
 ]

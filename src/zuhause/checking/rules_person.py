@@ -14,7 +14,7 @@ from ..frontmatter import Document, YamlMap, split_document
 from ..markup import MarkdownRenderer
 from ..model import PageEntry, PersonView
 from .context import BuiltPage, CheckContext
-from .findings import Rule, Texts
+from .findings import Rule
 from .locate import locate
 
 Hits = list[tuple[str, int, dict[str, str]]]
@@ -433,93 +433,11 @@ def offer_before_person(context: CheckContext) -> Hits:
 
 
 RULES: list[Rule] = [
-    Rule("person.no-first-person", "warning", {
-        "de": Texts("{page} spricht von Ihrem Unternehmen nur in der dritten Person: kein „ich“, "
-                    "kein „wir“.",
-                    "Besucher wollen wissen, wer zu ihnen spricht; ein Text ohne „ich“ oder „wir“ "
-                    "klingt wie eine Broschüre und hält sie auf Abstand.",
-                    "Schreiben Sie so, wie Sie mit einer Kundin reden: „Ich baue …“ oder „Wir "
-                    "backen …“ statt „Die Firma bietet …“."),
-        "en": Texts("{page} speaks of your business only in the third person: no “I”, no “we”.",
-                    "Visitors want to know who is talking to them; a text without “I” or “we” "
-                    "reads like a brochure and keeps them at a distance.",
-                    "Write the way you talk to a customer: “I build …” or “We bake …” instead of "
-                    "“The company offers …”."),
-    }, no_first_person),
-    Rule("person.invitation-without-sentence", "warning", {
-        "de": Texts("Die Einladung von {name} ist kein Satz in eigenen Worten: „{text}“.",
-                    "Ein paar persönliche Worte machen Mut, sich zu melden; ein Formular oder eine "
-                    "Adresse allein lädt niemanden ein.",
-                    "Schreiben Sie bei text: unter invitation: einen ganzen Satz, z. B. „Erzählen "
-                    "Sie mir, was Sie vorhaben, ich rufe gern zurück.“ E-Mail, Telefon und "
-                    "Adresse haben eigene Zeilen."),
-        "en": Texts("The invitation of {name} is not a sentence in their own words: “{text}”.",
-                    "A few personal words encourage people to get in touch; a form or an address "
-                    "alone invites nobody.",
-                    "Write a whole sentence at text: below invitation:, e.g. “Tell me what you "
-                    "have in mind, I am happy to call you back.” E-mail, phone and address have "
-                    "lines of their own."),
-    }, invitation_without_sentence),
-    Rule("person.no-life-outside-work", "hint", {
-        "de": Texts("Von {name} steht nichts über das Leben außerhalb der Arbeit da.",
-                    "Ein Hobby oder eine kleine Vorliebe zeigt den Menschen hinter dem Angebot und "
-                    "gibt Besuchern etwas, worüber sie ins Gespräch kommen können.",
-                    "Ergänzen Sie in der Datei outside_work: mit ein paar Zeilen unter "
-                    "interests:, likes: oder dislikes:."),
-        "en": Texts("Nothing is said about the life of {name} outside work.",
-                    "A hobby or a small preference shows the person behind the offer and gives "
-                    "visitors something to start a conversation with.",
-                    "Add outside_work: to the file, with a few lines below interests:, likes: or "
-                    "dislikes:."),
-    }, no_life_outside_work),
-    Rule("person.portrait-missing-or-tiny", "warning", {
-        "de": Texts("Das Porträt von {name} ist nur {width} × {height} Pixel groß.",
-                    "Auf einem so kleinen Bild erkennt man kein Gesicht, und Besucher wollen "
-                    "sehen, mit wem sie es zu tun haben.",
-                    "Nehmen Sie ein Foto, das an der kürzeren Seite mindestens {minimum} Pixel "
-                    "misst (besser doppelt so viel), und tragen Sie es bei portrait: ein."),
-        "en": Texts("The portrait of {name} is only {width} × {height} pixels.",
-                    "Nobody can make out a face in a picture that small, and visitors want to see "
-                    "who they are dealing with.",
-                    "Use a photo that measures at least {minimum} pixels on its shorter side "
-                    "(better twice that) and put it at portrait:."),
-    }, portrait_tiny),
-    Rule("person.buzzwords", "warning", {
-        "de": Texts("{page} besteht zu einem guten Teil aus Werbefloskeln ({count} bei {words} "
-                    "Wörtern: {examples}).",
-                    "Solche Floskeln stehen auf tausend Seiten und sagen Besuchern nichts darüber, "
-                    "was Sie tun und wer Sie sind.",
-                    "Ersetzen Sie jede Floskel durch etwas Greifbares: was Sie machen, für wen, "
-                    "wie lange es dauert, was es kostet."),
-        "en": Texts("{page} is largely made of buzzwords ({count} in {words} words: "
-                    "{examples}).",
-                    "These phrases stand on a thousand websites and tell visitors nothing about "
-                    "what you do and who you are.",
-                    "Replace every buzzword with something concrete: what you make, for whom, how "
-                    "long it takes, what it costs."),
-    }, buzzwords),
-    Rule("person.stock-photo", "warning", {
-        "de": Texts("Das Bild {file} trägt den Namen eines gekauften Stockfotos.",
-                    "Besucher erkennen Symbolbilder sofort; ein fremdes Gesicht wirkt wie eine "
-                    "Fassade, nicht wie Sie.",
-                    "Zeigen Sie eigene Fotos von sich, Ihrer Werkstatt oder Ihrer Arbeit, mit "
-                    "einem Namen, der sagt, was darauf ist, z. B. werkstatt-hobelbank.jpg."),
-        "en": Texts("The picture {file} is named like a stock photo.",
-                    "Visitors recognise stock pictures at once; a stranger's face looks like a "
-                    "facade, not like you.",
-                    "Show your own photos of yourself, your workshop or your work, named after "
-                    "what they show, e.g. workshop-bench.jpg."),
-    }, stock_photos),
-    Rule("person.offer-before-person", "error", {
-        "de": Texts("Auf der Startseite steht das Angebot {offer} vor {name}.",
-                    "Wer die Seite öffnet, soll zuerst den Menschen sehen (Gesicht, Name, "
-                    "Begrüßung) und erst danach, was es zu kaufen gibt.",
-                    "Ordnen Sie die Startseite so, dass Porträt und Name oben stehen und die "
-                    "Angebote nach der Einladung kommen."),
-        "en": Texts("On the home page, the offer {offer} comes before {name}.",
-                    "Whoever opens the site should first meet the person (face, name, greeting) "
-                    "and only then see what is for sale.",
-                    "Arrange the home page so that portrait and name come first and the offers "
-                    "follow after the invitation."),
-    }, offer_before_person),
+    Rule("person.no-first-person", "warning", no_first_person),
+    Rule("person.invitation-without-sentence", "warning", invitation_without_sentence),
+    Rule("person.no-life-outside-work", "hint", no_life_outside_work),
+    Rule("person.portrait-missing-or-tiny", "warning", portrait_tiny),
+    Rule("person.buzzwords", "warning", buzzwords),
+    Rule("person.stock-photo", "warning", stock_photos),
+    Rule("person.offer-before-person", "error", offer_before_person),
 ]

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from ..i18n import Translator
 from .context import CheckContext
-from .findings import Rule, Texts
+from .findings import Rule
 from .locate import locate, template_files
 
 Hits = list[tuple[str, int, dict[str, str]]]
@@ -120,49 +120,9 @@ def arbitration_statement_missing(context: CheckContext) -> Hits:
 
 
 RULES = [
-    Rule("privacy.third-party-request", "error", {
-        "de": Texts("Die Seite lädt etwas von {host} ({tag}).",
-                    "Jede Anfrage an einen fremden Server verrät Ihren Besuchern deren IP-Adresse "
-                    "an Dritte und braucht eine Einwilligung.",
-                    "Legen Sie die Datei selbst in static/ ab oder verlinken Sie nur darauf."),
-        "en": Texts("The page loads something from {host} ({tag}).",
-                    "Every request to another server hands your visitors' IP address to a third "
-                    "party and needs their consent.",
-                    "Put the file into static/ yourself, or only link to it."),
-    }, third_party_requests),
-    Rule("privacy.cookies", "error", {
-        "de": Texts("Ein Skript nutzt {what}.",
-                    "Cookies und Speicher im Browser brauchen eine Einwilligung und ein Banner.",
-                    "Entfernen Sie das Skript; zuhause-Seiten brauchen kein JavaScript."),
-        "en": Texts("A script uses {what}.",
-                    "Cookies and browser storage need consent and a banner.",
-                    "Remove the script; zuhause sites need no JavaScript."),
-    }, cookies_and_storage),
-    Rule("legal.not-linked", "error", {
-        "de": Texts("{page} verlinkt nicht: {missing}.",
-                    "Impressum und Datenschutzerklärung müssen von jeder Seite aus erreichbar sein.",
-                    "Behalten Sie die Links im Fuß der Vorlage base.html."),
-        "en": Texts("{page} does not link: {missing}.",
-                    "German law wants the legal notice and the privacy page reachable from every "
-                    "page.", "Keep the links in the footer of the base.html template."),
-    }, legal_pages_not_linked),
-    Rule("legal.odr-link", "error", {
-        "de": Texts("Die Seite verlinkt die EU-Plattform zur Online-Streitbeilegung.",
-                    "Die Plattform wurde im Juli 2025 abgeschaltet; der Link ist tot und der "
-                    "Hinweis darauf nicht mehr vorgeschrieben.",
-                    "Entfernen Sie den Link und den Satz dazu."),
-        "en": Texts("The page links the EU online dispute resolution platform.",
-                    "The platform was switched off in July 2025; the link is dead and no longer "
-                    "required.", "Remove the link and its sentence."),
-    }, dispute_platform_link),
-    Rule("legal.no-arbitration-statement", "error", {
-        "de": Texts("Das Impressum nennt keine Haltung zur Verbraucherschlichtung (§ 36 VSBG).",
-                    "Wer mehr als zehn Beschäftigte hat, muss sagen, ob er an Schlichtungen "
-                    "teilnimmt.",
-                    "Tragen Sie employees und dispute_resolution unter legal: ein."),
-        "en": Texts("The legal notice does not state the § 36 VSBG arbitration position.",
-                    "Businesses with more than ten employees must say whether they take part in "
-                    "consumer arbitration.",
-                    "Set employees and dispute_resolution below legal:."),
-    }, arbitration_statement_missing),
+    Rule("privacy.third-party-request", "error", third_party_requests),
+    Rule("privacy.cookies", "error", cookies_and_storage),
+    Rule("legal.not-linked", "error", legal_pages_not_linked),
+    Rule("legal.odr-link", "error", dispute_platform_link),
+    Rule("legal.no-arbitration-statement", "error", arbitration_statement_missing),
 ]

@@ -13,7 +13,7 @@ from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from ..frontmatter import split_document
 from ..markup import MarkdownRenderer
 from .context import CheckContext
-from .findings import Rule, Texts
+from .findings import Rule
 
 Hits = list[tuple[str, int, dict[str, str]]]
 
@@ -166,41 +166,7 @@ def javascript_links(context: CheckContext) -> Hits:
 
 
 RULES: list[Rule] = [
-    Rule("safety.script", "error", {
-        "de": Texts("Hier steht ein <script>-Baustein im HTML.",
-                    "Ein Skript läuft im Browser jedes Besuchers; ein eingefügtes fremdes Skript "
-                    "kann mitlesen oder die Seite lahmlegen, und Ihre Seite braucht kein "
-                    "JavaScript.",
-                    "Löschen Sie den Teil von <script> bis </script>. Wollen Sie Code nur zeigen, "
-                    "setzen Sie ihn zwischen zwei Zeilen mit ```."),
-        "en": Texts("There is a <script> element in the HTML here.",
-                    "A script runs in every visitor's browser; a pasted third-party script can "
-                    "spy on them or break the page, and your site needs no JavaScript.",
-                    "Delete everything from <script> to </script>. To only show code, put it "
-                    "between two lines of ```."),
-    }, scripts),
-    Rule("safety.event-handler", "error", {
-        "de": Texts("Das HTML-Element {tag} hat ein Skript im Attribut {attribute}=.",
-                    "Solche Attribute führen ein Programm aus, sobald jemand klickt, tippt oder "
-                    "die Seite lädt, ohne dass Besucher es merken.",
-                    "Löschen Sie {attribute}=\"…\" mitsamt dem Wert in Anführungszeichen. Für "
-                    "einen Link reicht [Text](Adresse)."),
-        "en": Texts("The HTML element {tag} has a script in its {attribute}= attribute.",
-                    "Such attributes run a program as soon as someone clicks, taps or loads the "
-                    "page, without visitors noticing.",
-                    "Delete {attribute}=\"…\" together with its quoted value. For a link, "
-                    "[text](address) is all you need."),
-    }, event_handlers),
-    Rule("safety.javascript-link", "error", {
-        "de": Texts("Ein Link führt zu „{url}“ statt zu einer Adresse.",
-                    "Ein javascript:-Link startet beim Klick ein Programm, statt eine Seite zu "
-                    "öffnen; Besucher sehen ihm nicht an, was er tut.",
-                    "Setzen Sie eine echte Adresse ein, z. B. [Kontakt](kontakt.md) oder "
-                    "https://…, oder löschen Sie den Link."),
-        "en": Texts("A link leads to \"{url}\" instead of an address.",
-                    "A javascript: link runs a program when clicked instead of opening a page; "
-                    "visitors cannot tell what it does.",
-                    "Put in a real address, e.g. [Contact](contact.md) or https://…, or delete "
-                    "the link."),
-    }, javascript_links),
+    Rule("safety.script", "error", scripts),
+    Rule("safety.event-handler", "error", event_handlers),
+    Rule("safety.javascript-link", "error", javascript_links),
 ]

@@ -30,9 +30,16 @@ class CheckReport:
         return sum(1 for f in self.findings if f.level == level)
 
     def summary(self, language: str) -> str:
-        """One closing line, in `language`."""
-        return msg("check.summary", errors=self.count("error"), warnings=self.count("warning"),
-                   hints=self.count("hint"), skipped=len(self.skipped),
+        """One closing line, in `language`, each count with its singular or plural noun."""
+        errors, warnings, hints = self.count("error"), self.count("warning"), self.count("hint")
+        skipped = len(self.skipped)
+        return msg("check.summary",
+                   errors=msg("check.errors-one" if errors == 1 else "check.errors", count=errors),
+                   warnings=msg("check.warnings-one" if warnings == 1 else "check.warnings",
+                                count=warnings),
+                   hints=msg("check.hints-one" if hints == 1 else "check.hints", count=hints),
+                   skipped=msg("check.skipped-checks-one" if skipped == 1
+                               else "check.skipped-checks", count=skipped),
                    seconds=f"{self.seconds:.2f}").format(language)
 
     def exit_code(self, strict: bool = False) -> int:
