@@ -9,6 +9,7 @@ import tarfile
 import zipfile
 from pathlib import Path
 
+from filled_site import fill_placeholders
 from installed import Venv, checkout_files, copy_checkout, fresh_venv
 from support import REPO, actionlint
 
@@ -47,6 +48,17 @@ def test_installed_package_is_the_wheel_not_the_checkout(installed: Venv, tmp_pa
     assert_clean(where)
     assert Path(where.stdout.strip()).is_relative_to(installed.root)
     assert_clean(installed.run("python -m zuhause --version", cwd=tmp_path))
+
+
+def test_a_new_site_from_the_wheel_checks_clean_once_its_placeholders_are_replaced(
+        installed: Venv, tmp_path: Path) -> None:
+    assert_clean(installed.run("zuhause new my-site --yes --language de", cwd=tmp_path))
+    untouched = installed.run("zuhause check my-site", cwd=tmp_path)
+    assert untouched.returncode == 1 and "Traceback" not in untouched.stdout + untouched.stderr
+    assert "[placeholder." in untouched.stdout
+    fill_placeholders(tmp_path / "my-site", "de")
+    assert_clean(installed.run("zuhause check my-site --strict", cwd=tmp_path))
+    assert_clean(installed.run("zuhause build my-site", cwd=tmp_path))
 
 
 def test_smoke_test_of_the_wheel_passes(distributions: tuple[Path, Path]) -> None:
