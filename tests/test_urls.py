@@ -4,21 +4,18 @@ under a sub-path (as GitHub Pages serves a project site) finds every one of them
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import json
-import threading
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
 
+from static_host import serve
 from support import MINIMAL_SITE, minimal_file, tiny_png
 from zuhause import build_site
 from zuhause.urls import encode_path, owner_url, site_url
@@ -196,32 +193,6 @@ def test_every_url_of_a_file_name_is_encoded_in_html_json_ld_open_graph_feed_and
     _assert_clean(links + locs)
 
 
-@contextlib.contextmanager
-def _served(folder: Path, prefix: str) -> Iterator[str]:
-    """Serve `folder` under `prefix` on a free local port, as a static host does."""
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def translate_path(self, path: str) -> str:
-            inner = urlsplit(path).path
-            if not inner.startswith(prefix):
-                return str(folder / "does-not-exist")
-            return super().translate_path("/" + inner[len(prefix):])
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 def _crawl(start: str) -> dict[str, int]:
     """Every URL of the start's host reachable from `start` through href/src/srcset: status."""
     host = urlsplit(start).netloc
@@ -250,7 +221,7 @@ def _crawl(start: str) -> dict[str, int]:
 
 
 def test_a_crawl_under_a_sub_path_finds_every_file_and_page(built: Path) -> None:
-    with _served(built, "/repo/") as start:
+    with serve(built, "/repo/") as start:
         status = _crawl(start)
     origin = start.removesuffix("/repo/")
     assert {url: code for url, code in status.items() if code != 200} == {}

@@ -27,9 +27,9 @@ from browser_helpers import (
     axe_audit,
     built_pages,
     contrast_findings,
-    serve,
     vnu_messages,
 )
+from static_host import serve
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from browser_helpers import VNU_JAR, axe_audit, serve, vnu_messages
+from browser_helpers import VNU_JAR, axe_audit, vnu_messages
+from static_host import serve
 from zuhause import build_site
 from zuhause.scaffold import answers_from_options, create_site
 
