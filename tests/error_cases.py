@@ -1,0 +1,272 @@
+"""One case per problem id: what it means, and a small site (or command) that triggers it.
+
+`tests/test_error_catalogue.py` runs every case, checks that the id is among the problems it
+raises, and writes the example messages of `docs/errors.md` from them, so the catalogue can
+neither miss an id nor show a message zuhause no longer prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from support import MINIMAL_SITE, minimal_file, write_site
+from zuhause import build_site
+from zuhause.checking import check_site
+from zuhause.scaffold import answers_from_options, create_site
+from zuhause.serve import DevSession
+
+CONFIG = minimal_file("zuhause.yaml").replace("language: de", "language: en")
+PERSON = minimal_file("people/anna.md")
+HOME = minimal_file("content/index.md")
+
+
+def english_site(tmp: Path, **overrides: str | None) -> Path:
+    """The minimal site in English, with some files replaced (`None` deletes one)."""
+    return write_site(tmp / "my-site", MINIMAL_SITE, **{"zuhause_dot_yaml": CONFIG, **overrides})
+
+
+def build(tmp: Path, **overrides: str | None) -> None:
+    """Build an English variation of the minimal site into my-site/public."""
+    root = english_site(tmp, **overrides)
+    build_site(root, root / "public")
+
+
+def page(front: str, body: str = "Hello.\n") -> str:
+    return f"---\n{front}---\n{body}"
+
+
+@dataclass(frozen=True)
+class Case:
+    """A problem id, what it means in one line, and how to make zuhause raise it."""
+
+    id: str
+    about: str
+    trigger: Callable[[Path], object]
+
+
+def _new(tmp: Path, *flags: str, target: str = "my-site") -> None:
+    options: dict[str, object] = {"language": "en", "yes": True}
+    for flag, value in zip(flags[::2], flags[1::2], strict=True):
+        options[flag.removeprefix("--").replace("-", "_")] = value
+    create_site(tmp / target, answers_from_options(options, None))
+
+
+def _serve_error(tmp: Path) -> None:
+    import zuhause.serve as serve_module
+    from zuhause.errors import SiteError
+
+    session = DevSession(english_site(tmp), port=0, log=lambda text: None, language="en")
+    original = serve_module.build_site
+
+    def no_space(*args: object, **kwargs: object) -> object:
+        raise OSError(28, "No space left on device")
+
+    serve_module.build_site = no_space  # type: ignore[assignment]
+    try:
+        session.rebuild(set())
+        _, problems = session.state.snapshot()
+    finally:
+        serve_module.build_site = original
+        session.stop()
+    raise SiteError(problems)
+
+
+def _unreadable(tmp: Path) -> None:
+    root = english_site(tmp, content__about_dot_md=page("title: About\nperson: anna\n"))
+    original = Path.read_bytes
+
+    def refused(self: Path) -> bytes:  # root reads any file, so the refusal is simulated
+        if self.name == "about.md":
+            raise PermissionError(13, "Permission denied", str(self))
+        return original(self)
+
+    Path.read_bytes = refused  # type: ignore[method-assign]
+    try:
+        build_site(root, root / "public")
+    finally:
+        Path.read_bytes = original  # type: ignore[method-assign]
+
+
+def _foreign_file(tmp: Path) -> None:
+    root = english_site(tmp)
+    (root / "public").mkdir()
+    (root / "public" / "index.html").write_text("<p>my own page</p>")
+    build_site(root, root / "public")
+
+
+def _write_failed(tmp: Path) -> None:
+    import zuhause.output as output_module
+
+    root = english_site(tmp)
+    original = output_module.write_file
+
+    def no_space(*args: object, **kwargs: object) -> object:
+        raise OSError(28, "No space left on device", str(root / "public" / "index.html"))
+
+    output_module.write_file = no_space  # type: ignore[assignment]
+    try:
+        build_site(root, root / "public", jobs=1)
+    finally:
+        output_module.write_file = original
+
+
+CASES: list[Case] = [
+    Case("site.missing", "The site folder given to zuhause does not exist.",
+         lambda tmp: build_site(tmp / "nowhere", tmp / "out")),
+    Case("site.no-people", "There is no file in people/: every site needs its person.",
+         lambda tmp: build(tmp, people__anna_dot_md=None)),
+    Case("site.no-home", "There is no content/index.md, the home page.",
+         lambda tmp: build(tmp, content__index_dot_md=None)),
+    Case("config.missing", "The site folder has no zuhause.yaml.",
+         lambda tmp: build(tmp, zuhause_dot_yaml=None)),
+    Case("config.not-mapping", "zuhause.yaml is not a list of `key: value` lines.",
+         lambda tmp: build(tmp, zuhause_dot_yaml="- title\n- language\n")),
+    Case("config.timezone", "The `timezone` is not a time zone zuhause knows.",
+         lambda tmp: build(tmp, zuhause_dot_yaml=CONFIG + "timezone: Europe/Dresden\n")),
+    Case("legal.missing-field", "The Impressum lacks a detail German law requires.",
+         lambda tmp: build(tmp, zuhause_dot_yaml=CONFIG.replace("  street: Brotgasse 3\n", ""))),
+    Case("source.encoding", "A file is not saved as UTF-8.",
+         lambda tmp: _latin1(tmp)),
+    Case("source.unreadable", "A file cannot be read at all (a folder in its place, no rights).",
+         _unreadable),
+    Case("yaml.syntax", "The front matter or zuhause.yaml is not valid YAML.",
+         lambda tmp: build(tmp, content__index_dot_md=page("title: Offer: bread\nperson: anna\n"))),
+    Case("frontmatter.unclosed", "The front matter starts with --- but never ends with ---.",
+         lambda tmp: build(tmp, content__index_dot_md="---\ntitle: Welcome\nperson: anna\nHello\n")),
+    Case("frontmatter.not-mapping", "The front matter is not `key: value` lines.",
+         lambda tmp: build(tmp, content__index_dot_md=page("- title\n- person\n"))),
+    Case("page.no-front-matter", "A page has no front matter at all.",
+         lambda tmp: build(tmp, content__index_dot_md="Hello.\n")),
+    Case("person.no-front-matter", "A person file has no front matter at all.",
+         lambda tmp: build(tmp, people__anna_dot_md="I bake bread.\n")),
+    Case("schema.unknown-key", "A key zuhause does not know, often a typo.",
+         lambda tmp: build(tmp, content__index_dot_md=page("title: Welcome\nperson: anna\ntitel: x\n"))),
+    Case("schema.missing", "A required key is missing.",
+         lambda tmp: build(tmp, content__index_dot_md=page("person: anna\n"))),
+    Case("schema.empty", "A required key is there but has no value.",
+         lambda tmp: build(tmp, content__index_dot_md=page("title:\nperson: anna\n"))),
+    Case("schema.type", "A key needs a block of keys or a list, and got a single value.",
+         lambda tmp: build(tmp, zuhause_dot_yaml=CONFIG.replace(
+             "legal:\n", "legal: yes\nx:\n"))),
+    Case("schema.value", "A value has the wrong form (a date, a number, an address, a choice).",
+         lambda tmp: build(tmp, content__journal__brot_dot_md=page(
+             "title: Bread\nperson: anna\ndate: 30.02.2025\n"))),
+    Case("page.unknown-person", "A page names a person who has no file in people/.",
+         lambda tmp: build(tmp, content__index_dot_md=page("title: Welcome\nperson: ana\n"))),
+    Case("page.missing-date", "A journal post has no date.",
+         lambda tmp: build(tmp, content__journal__brot_dot_md=page("title: Bread\nperson: anna\n"))),
+    Case("page.price-not-offer", "A page that is not an offer has a price.",
+         lambda tmp: build(tmp, content__index_dot_md=page("title: Welcome\nperson: anna\nprice: 5 €\n"))),
+    Case("page.url-collision", "Two files would become the same page address.",
+         lambda tmp: build(tmp, **{"content__Über uns_dot_md": page("title: About\nperson: anna\n"),
+                                   "content__ueber-uns_dot_md": page("title: About 2\nperson: anna\n")})),
+    Case("person.missing-portrait", "The portrait file named in a person file does not exist.",
+         lambda tmp: build(tmp, people__anna_dot_md=PERSON.replace("anna.png", "anna.jpg"))),
+    Case("person.bad-portrait", "The portrait file is not a picture zuhause can read.",
+         lambda tmp: _bad_portrait(tmp)),
+    Case("person.empty-story", "A person file has no story below its front matter.",
+         lambda tmp: build(tmp, people__anna_dot_md=PERSON.replace(
+             "Ich backe seit zwanzig Jahren Brot.\n", "\n"))),
+    Case("person.no-channel", "The invitation gives no way to reach the person.",
+         lambda tmp: build(tmp, people__anna_dot_md=PERSON.replace(
+             "  email: anna@baeckerei-korn.example\n", ""))),
+    Case("link.missing", "A link points to a Markdown file that does not exist.",
+         lambda tmp: build(tmp, content__index_dot_md=page("title: Welcome\nperson: anna\n",
+                                                         "See [prices](prices.md).\n"))),
+    Case("link.scheduled", "A link points to a post that is not published yet.",
+         lambda tmp: build(tmp, content__index_dot_md=page("title: Welcome\nperson: anna\n",
+                                                         "See [soon](journal/soon.md).\n"),
+                           content__journal__soon_dot_md=page(
+                               "title: Soon\nperson: anna\ndate: 2999-01-01\n"))),
+    Case("markdown.pathological", "A text would take the Markdown converter minutes.",
+         lambda tmp: build(tmp, content__index_dot_md=page("title: Welcome\nperson: anna\n",
+                                                         "`" * 200 + "\n"))),
+    Case("markdown.too-deep", "A text is nested too deeply to convert.",
+         lambda tmp: _too_deep(tmp)),
+    Case("markdown.failed", "The Markdown converter failed on a text.",
+         lambda tmp: _converter_fails(tmp)),
+    Case("template.missing", "A template names a template that does not exist.",
+         lambda tmp: build(tmp, templates__page_dot_html="{% extends 'nothing.html' %}\n",
+                           content__about_dot_md=page("title: About\nperson: anna\n"))),
+    Case("template.syntax", "A template is not valid Jinja.",
+         lambda tmp: build(tmp, templates__page_dot_html="{% if %}\n",
+                           content__about_dot_md=page("title: About\nperson: anna\n"))),
+    Case("template.error", "A template fails while a page is rendered.",
+         lambda tmp: build(tmp, templates__page_dot_html="{{ page.nothing.deeper }}\n",
+                           content__about_dot_md=page("title: About\nperson: anna\n"))),
+    Case("theme.missing", "The theme named in zuhause.yaml does not exist.",
+         lambda tmp: build(tmp, zuhause_dot_yaml=CONFIG + "theme: sunshine\n")),
+    Case("theme.circle", "Themes extend each other in a circle.",
+         lambda tmp: build(tmp, zuhause_dot_yaml=CONFIG + "theme: themes/a\n",
+                           themes__a__theme_dot_yaml="extends: themes/b\n",
+                           themes__b__theme_dot_yaml="extends: themes/a\n")),
+    Case("theme.not-mapping", "A theme.yaml is not `key: value` lines.",
+         lambda tmp: build(tmp, zuhause_dot_yaml=CONFIG + "theme: themes/a\n",
+                           themes__a__theme_dot_yaml="- extends\n")),
+    Case("output.refused", "The output folder is one zuhause must not write into.",
+         lambda tmp: build_site(english_site(tmp), english_site(tmp))),
+    Case("output.not-a-folder", "The output path is a file.",
+         lambda tmp: _output_is_a_file(tmp)),
+    Case("output.foreign-file", "A file of yours in the output folder has the path of a page.",
+         _foreign_file),
+    Case("output.duplicate", "A file in static/ has the path of a file zuhause generates.",
+         lambda tmp: build(tmp, static__robots_dot_txt="User-agent: *\n")),
+    Case("output.write-failed", "The output could not be written (no space, no rights).",
+         _write_failed),
+    Case("check.unknown-id", "zuhause.yaml switches off a check that does not exist.",
+         lambda tmp: check_site(english_site(tmp, zuhause_dot_yaml=CONFIG + (
+             "check:\n  skip:\n    - id: person.no-first-persn\n      reason: We write as a team.\n")))),
+    Case("new.answer", "`zuhause new` got a value it cannot use.",
+         lambda tmp: _new(tmp, "--email", "anna at korn")),
+    Case("new.not-a-folder", "`zuhause new` was given a file, not a folder.",
+         lambda tmp: ((tmp / "my-site").write_text(""), _new(tmp))),
+    Case("new.not-empty", "`zuhause new` was given a folder that already holds files.",
+         lambda tmp: ((tmp / "my-site").mkdir(), (tmp / "my-site" / "notes.txt").write_text("x"),
+                      _new(tmp))),
+    Case("new.write-failed", "`zuhause new` could not write the site.",
+         lambda tmp: ((tmp / "file").write_text(""), _new(tmp, target="file/my-site"))),
+    Case("serve.error", "`zuhause serve` could not build at all (no space, no rights).",
+         _serve_error),
+]
+
+
+def _latin1(tmp: Path) -> None:
+    root = english_site(tmp)
+    (root / "content" / "index.md").write_bytes(
+        "---\ntitle: Grüße\nperson: anna\n---\nHallo\n".encode("latin-1"))
+    build_site(root, root / "public")
+
+
+def _bad_portrait(tmp: Path) -> None:
+    root = english_site(tmp)
+    (root / "static" / "images" / "anna.png").write_bytes(b"not a picture")
+    build_site(root, root / "public")
+
+
+def _too_deep(tmp: Path) -> None:
+    _converter_fails(tmp, RecursionError("maximum recursion depth exceeded"))
+
+
+def _converter_fails(tmp: Path, error: Exception | None = None) -> None:
+    import markdown
+
+    root = english_site(tmp)
+    original = markdown.Markdown.convert
+
+    def broken(self: markdown.Markdown, source: str) -> str:
+        raise error or ValueError("a converter bug")
+
+    markdown.Markdown.convert = broken  # type: ignore[method-assign]
+    try:
+        build_site(root, root / "public", jobs=1)
+    finally:
+        markdown.Markdown.convert = original  # type: ignore[method-assign]
+
+
+def _output_is_a_file(tmp: Path) -> None:
+    root = english_site(tmp)
+    (root / "public").write_text("")
+    build_site(root, root / "public")
+
