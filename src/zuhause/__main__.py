@@ -1,5 +1,5 @@
 """Allow `python -m zuhause`."""
 
-from .cli import main
+from .launch import run
 
-raise SystemExit(main())
+raise SystemExit(run())
