@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from . import swap
 from .config import SiteConfig, read_config
 from .discover import SiteFiles, discover, is_ignored_static, walk_files
 from .errors import Message, Problem, Problems, SiteError, msg
@@ -20,7 +21,7 @@ from .people import read_person
 from .schema import Field, validate
 from .starter.recognise import find_placeholders
 from .stopping import BuildStopped, Terminated
-from .swap import checkpoint, recover
+from .swap import recover
 from .themes import Theme, resolve_theme_chain, static_folders
 from .writer import write_pages
 
@@ -148,7 +149,7 @@ def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
         result = write_pages(loaded.model, root, loaded.chain, staging, jobs)
         if result.problems:
             raise SiteError(result.problems)
-        checkpoint("pages-written")
+        swap.checkpoint("pages-written")
         _write_site_files(loaded, staging)
         collisions = staging.collisions()
         if collisions:

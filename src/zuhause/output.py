@@ -15,9 +15,10 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import swap
 from .errors import Message, Problem, msg
 from .manifest import MANIFEST, Manifest, load_manifest, manifest_text, parent_folders
-from .swap import checkpoint, clear_old, make_staging, publish
+from .swap import clear_old, make_staging, publish
 
 __all__ = ["MANIFEST", "Staging", "UnsafePath", "check_output_folder", "describe_os_error",
            "name_too_long", "safe_join", "write_file"]
@@ -113,7 +114,7 @@ class Staging:
         self.out.parent.mkdir(parents=True, exist_ok=True)
         self.previous = load_manifest(self.out) if self.out.is_dir() else None
         self.root = make_staging(self.out)
-        checkpoint("staging-created")
+        swap.checkpoint("staging-created")
 
     @property
     def published(self) -> bool:
@@ -201,9 +202,9 @@ class Staging:
             _carry(self.out / relative, self.root / relative)
         folders = parent_folders(self.files) - set(self.foreign_folders())
         (self.root / MANIFEST).write_text(manifest_text(self.files, folders), "utf-8")
-        checkpoint("manifest-written")
+        swap.checkpoint("manifest-written")
         old = publish(self.root, self.out)
-        checkpoint("new-in-place")
+        swap.checkpoint("new-in-place")
         return clear_old(old, self.out) if old is not None else []
 
     def discard(self) -> None:

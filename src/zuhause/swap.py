@@ -54,7 +54,7 @@ def _owner_pid(prefix: str, name: str) -> int | None:
     """The process id in a leftover's name, None when `name` is not such a leftover."""
     if not name.startswith(prefix):
         return None
-    match = re.fullmatch(r"(\d+)-[a-z0-9_]+", name[len(prefix):])
+    match = re.fullmatch(r"(\d+)-[a-z0-9_]{8}", name[len(prefix):])  # mkdtemp, token_hex(4)
     return int(match[1]) if match else None
 
 
