@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from support import run_cli
+from support import CHECKPOINT_SCRIPT, run_cli
 from zuhause import swap
 from zuhause.manifest import MANIFEST
 from zuhause.stopping import Terminated
@@ -102,25 +102,13 @@ def test_stopped_at_every_step_one_site_is_whole_and_the_last_line_says_which(
         assert snapshot(out) == stopped  # the new site was already complete
 
 
-KILL_AT = """
-import os, sys
-from zuhause import swap
-def checkpoint(name):
-    if name == sys.argv[1]:
-        os._exit(9)
-swap.checkpoint = checkpoint
-from zuhause.cli import main
-main(["build", sys.argv[2]])
-"""
-
-
 @pytest.mark.parametrize("step", STEPS)
 def test_killed_at_every_step_the_next_build_finds_one_whole_site_and_leaves_nothing(
         site: Callable[..., Path], step: str) -> None:
     root, out = built_with_owner_folders(site)
     before = snapshot(out)
     (root / "content" / "index.md").write_text(NEW_PAGE)
-    killed = subprocess.run([sys.executable, "-c", KILL_AT, step, str(root)],
+    killed = subprocess.run([sys.executable, "-c", CHECKPOINT_SCRIPT, step, "exit", "build", str(root)],
                             capture_output=True, text=True, timeout=120)
     assert killed.returncode == 9, killed.stderr
     recover(out)  # what the next build does first

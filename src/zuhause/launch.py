@@ -18,14 +18,16 @@ def run() -> int:
     signal.signal(signal.SIGTERM, on_sigterm)
     try:
         from .cli import main
-        return main()
+        code = main()
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # done: a Ctrl-C now changes nothing
+        return code
     except KeyboardInterrupt:
-        return _stopped(130)
+        return stopped(130)
     except Terminated:
-        return _stopped(143)
+        return stopped(143)
 
 
-def _stopped(code: int) -> int:
+def stopped(code: int) -> int:
     """Say "Stopped" in the owner's language (a second Ctrl-C meanwhile is ignored)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
