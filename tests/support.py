@@ -109,6 +109,24 @@ def write_site(root: Path, text: str, **overrides: str | None) -> Path:
     return root
 
 
+CHECKPOINT_SCRIPT = """
+import os, signal, sys
+from zuhause import swap
+step, action = sys.argv[1], sys.argv[2]
+def checkpoint(name):
+    if name == step:
+        if action == "exit":
+            os._exit(9)
+        os.kill(os.getpid(), signal.SIGTERM)
+swap.checkpoint = checkpoint
+from zuhause.launch import run
+sys.argv[1:] = sys.argv[3:]
+sys.exit(run())
+"""
+"""`python -c CHECKPOINT_SCRIPT STEP ACTION ARGS...` runs `zuhause ARGS...` and, when the build
+reaches the swap's STEP (zuhause.swap.STEPS), dies on the spot (ACTION `exit`, like kill -9)
+or sends itself SIGTERM (ACTION `sigterm`)."""
+
 
 @dataclass
 class CliResult:

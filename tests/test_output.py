@@ -131,8 +131,8 @@ def test_interrupted_swap_is_recovered_by_the_next_build(site: Callable[..., Pat
     root = site()
     assert run_cli("build", root).code == 0
     # what a SIGKILL between the two renames leaves behind
-    os.rename(root / "public", root / ".zuhause-old-public-999999-abcd")
-    stale = root / ".zuhause-build-public-999999-ef01"
+    os.rename(root / "public", root / ".zuhause-old-public-999999-abcd1234")
+    stale = root / ".zuhause-build-public-999999-ef01ef01"
     stale.mkdir()
     (stale / ".zuhause-staging").write_text("")
     result = run_cli("build", root)
@@ -158,3 +158,66 @@ def test_second_build_reuses_unchanged_pages(site: Callable[..., Path]) -> None:
 def test_safe_join_refuses_escapes(tmp_path: Path, relative: str) -> None:
     with pytest.raises(UnsafePath):
         safe_join(tmp_path, relative)
+
+
+def small_name_limits(monkeypatch: pytest.MonkeyPatch, name_max: int, path_max: int) -> None:
+    """A disk that takes shorter names than this one (eCryptfs takes 143 bytes, for example)."""
+    real = os.pathconf
+
+    def pathconf(path: str | os.PathLike[str] | int, name: str | int) -> int:
+        limits = {"PC_NAME_MAX": name_max, "PC_PATH_MAX": path_max}
+        return limits[name] if isinstance(name, str) and name in limits else real(path, name)
+
+    monkeypatch.setattr(os, "pathconf", pathconf)
+
+
+@pytest.mark.parametrize("limit", ["name", "path"])
+def test_a_page_whose_output_name_is_too_long_is_an_error_naming_its_source(
+        site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, limit: str) -> None:
+    root = site(**{f"content__{'b' * 80}_dot_md": "---\ntitle: Lang\nperson: anna\n---\nx\n"})
+    assert run_cli("build", root).code == 0
+    before = tree_bytes(root / "public")
+    path_max = len(os.fsencode(root / "public")) + 60  # room for the short names only
+    small_name_limits(monkeypatch, 64 if limit == "name" else 255,
+                      4096 if limit == "name" else path_max)
+    result = run_cli("build", root)
+    monkeypatch.undo()
+    assert result.code == 1
+    assert (f"content/{'b' * 80}.md:1:1: Der Name der Datei, die daraus im Ausgabeordner wird, "
+            "ist länger, als das Laufwerk erlaubt") in result.err
+    assert "Speicher" not in result.err and ".zuhause-build-" not in result.err
+    assert tree_bytes(root / "public") == before
+    assert leftovers(root) == []
+
+
+def test_disk_full_names_the_output_folder_not_a_file_being_copied(
+        site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+    root = site()
+
+    def full_disk(source: str, target: str, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(source))
+
+    monkeypatch.setattr(shutil, "copyfile", full_disk)
+    result = run_cli("build", root)
+    monkeypatch.undo()
+    assert result.code == 1
+    assert result.err.startswith(f"{root / 'public'}:1:1: Die Website ließ sich nicht schreiben: "
+                                 "der Speicher ist voll")
+    assert "fonts" not in result.err and "static" not in result.err
+    assert leftovers(root) == []
+
+
+def test_a_mount_point_as_output_folder_is_refused_before_building(
+        site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    root = site()
+    out = root / "public"
+    out.mkdir()
+    real_ismount = os.path.ismount
+    monkeypatch.setattr(os.path, "ismount", lambda path: path == out or real_ismount(path))
+    result = run_cli("build", root)
+    monkeypatch.undo()
+    assert result.code == 1
+    assert "Der Ausgabeordner ist ein Einhängepunkt" in result.err
+    assert f"-o {out / 'site'}" in result.err
+    assert list(out.iterdir()) == [] and leftovers(root) == []

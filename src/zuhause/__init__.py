@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from .build import BuildReport, build_site
-from .errors import Problem, SiteError
+if TYPE_CHECKING:
+    from .build import BuildReport, build_site
+    from .errors import Problem, SiteError
 
 __all__ = ["BuildReport", "Problem", "SiteError", "__version__", "build_site"]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the pipeline on first use, so that `zuhause` starts (and stops on Ctrl-C) quickly."""
+    if name in ("BuildReport", "build_site"):
+        from . import build
+        return getattr(build, name)
+    if name in ("Problem", "SiteError"):
+        from . import errors
+        return getattr(errors, name)
+    raise AttributeError(f"module 'zuhause' has no attribute {name!r}")

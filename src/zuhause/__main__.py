@@ -1,5 +1,9 @@
 """Allow `python -m zuhause`."""
 
-from .cli import main
+try:
+    from .launch import run
+except KeyboardInterrupt:  # Ctrl-C while the small launcher itself was being imported
+    from .launch import stopped
+    raise SystemExit(stopped(130)) from None
 
-raise SystemExit(main())
+raise SystemExit(run())

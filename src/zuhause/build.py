@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from . import swap
 from .config import SiteConfig, read_config
 from .discover import SiteFiles, discover, is_ignored_static, walk_files
 from .errors import Message, Problem, Problems, SiteError, msg
@@ -14,11 +15,13 @@ from .feeds import atom_feed, robots_txt, sitemap
 from .frontmatter import Position, YamlMap
 from .legal import check_legal
 from .model import SiteModel, build_model
-from .output import Staging, UnsafePath, check_output_folder, describe_os_error, recover
+from .output import Staging, UnsafePath, check_output_folder, describe_os_error, name_too_long
 from .pages import read_page
 from .people import read_person
 from .schema import Field, validate
 from .starter.recognise import find_placeholders
+from .stopping import BuildStopped, Terminated
+from .swap import recover
 from .themes import Theme, resolve_theme_chain, static_folders
 from .writer import write_pages
 
@@ -98,6 +101,11 @@ def _cli_map(key: str, value: str) -> YamlMap:
     return data
 
 
+def output_folder(site: Path | str, out: Path | str | None = None) -> Path:
+    """The folder a build writes: `out`, or `public/` inside the site folder."""
+    return Path(out) if out is not None else Path(site) / "public"
+
+
 def build_site(site: Path | str, out: Path | str | None = None, base_url: str | None = None,
                drafts: bool = False, jobs: int | None = None, future: bool = False,
                now: datetime | None = None, preview: bool = False) -> BuildReport:
@@ -107,7 +115,7 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
     """
     started = time.perf_counter()
     root = Path(site)
-    out_path = Path(out) if out is not None else root / "public"
+    out_path = output_folder(root, out)
     refused = check_output_folder(out_path, root)
     if refused:
         raise SiteError(refused)
@@ -134,29 +142,32 @@ def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
     """Render and write a loaded site into `out_path` through a staging folder."""
     started = time.perf_counter() if started is None else started
     root = loaded.root
-    recover(out_path)
+    staging: Staging | None = None
     try:
+        recovered = recover(out_path)
         staging = Staging(out_path)
-    except OSError as error:
-        raise SiteError([Problem(str(out_path), 0, 0,
-                                 msg("output.create-failed", reason=describe_os_error(error)),
-                                 msg("output.create-failed-hint"), "output.write-failed")]) from None
-    try:
         result = write_pages(loaded.model, root, loaded.chain, staging, jobs)
         if result.problems:
             raise SiteError(result.problems)
+        swap.checkpoint("pages-written")
         _write_site_files(loaded, staging)
         collisions = staging.collisions()
         if collisions:
             raise SiteError(collisions)
-        warnings = staging.commit()
-    except OSError as error:
-        staging.discard()
-        raise SiteError([Problem(str(getattr(error, "filename", "") or out_path), 0, 0,
-                                 msg("output.write-failed", reason=describe_os_error(error)),
-                                 msg("output.write-failed-hint"), "output.write-failed")]) from None
-    except BaseException:
-        staging.discard()
+        warnings = recovered + staging.commit()
+    except BaseException as error:
+        published = staging is not None and staging.published
+        if staging is not None and not published:
+            staging.discard()
+        if isinstance(error, (KeyboardInterrupt, Terminated)):
+            raise BuildStopped(error, published) from error
+        if isinstance(error, OSError) and not published:
+            reason = describe_os_error(error)
+            what, hint = ((msg("output.create-failed", reason=reason),
+                           msg("output.create-failed-hint")) if staging is None else
+                          (msg("output.write-failed", reason=reason), msg("output.write-failed-hint")))
+            raise SiteError([Problem(str(out_path), 0, 0, what, hint,
+                                     "output.write-failed")]) from None
         raise
     pages = len(loaded.model.pages)
     return BuildReport(root, out_path, pages, len(staging.files), result.rendered, result.reused,
@@ -195,6 +206,11 @@ def _write_site_files(loaded: LoadedSite, staging: Staging) -> None:
             problems.append(Problem(_static_label(loaded.root, path), 0, 0,
                                     msg("output.replaces-generated", file=relative),
                                     msg("output.replaces-generated-hint"), "output.duplicate"))
+            continue
+        if name_too_long(staging.root, relative):
+            problems.append(Problem(_static_label(loaded.root, path), 0, 0,
+                                    msg("output.name-too-long"), msg("output.name-too-long-hint"),
+                                    "output.name-too-long"))
             continue
         try:
             staging.copy(relative, path)

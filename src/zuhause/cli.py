@@ -9,27 +9,20 @@ import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from types import FrameType
 
 from . import __version__, scaffold
-from .build import build_site
+from .build import build_site, output_folder
 from .catalogue import system_language
 from .checking import check_site
 from .errors import Message, SiteError, msg
 from .language import site_language
 from .serve import DevSession, is_loopback
+from .stopping import BuildStopped, Terminated, on_sigterm
 from .usage import UsageParser
 
 STOPPED = {"build": msg("stopped.build"), "new": msg("stopped.new")}
 
-
-class Terminated(BaseException):
-    """The process was asked to stop (SIGTERM). Like KeyboardInterrupt, no `except Exception`
-    in the library may swallow it."""
-
-
-def _on_sigterm(signum: int, frame: FrameType | None) -> None:
-    raise Terminated()
+__all__ = ["Terminated", "main", "make_parser", "stopped_line"]
 
 
 def make_parser(language: str | None = None) -> argparse.ArgumentParser:
@@ -148,11 +141,20 @@ def run_build(args: argparse.Namespace, language: str) -> int:
     return 0
 
 
+def stopped_line(argv: Sequence[str] | None = None) -> str:
+    """The line that ends a command stopped before it wrote anything, in the owner's language."""
+    try:
+        args = make_parser().parse_args(argv)
+    except SystemExit:
+        return msg("stopped.other").format(system_language())
+    return STOPPED.get(args.command, msg("stopped.other")).format(owner_language(args))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = make_parser().parse_args(argv)
     language = owner_language(args)
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
     stopped = STOPPED.get(args.command, msg("stopped.other")).format(language)
     try:
         commands = {"build": run_build, "serve": run_serve, "check": run_check, "new": run_new}
@@ -160,6 +162,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SiteError as error:
         print(error.format(language), file=sys.stderr)
         return error.exit_code
+    except BuildStopped as stop:
+        if stop.published:
+            out = output_folder(args.site, args.output)
+            stopped = msg("stopped.build-published", out=str(out)).format(language)
+        print(stopped, file=sys.stderr)
+        return stop.exit_code
     except KeyboardInterrupt:
         print(stopped, file=sys.stderr)
         return 130

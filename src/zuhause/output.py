@@ -1,28 +1,27 @@
 """Writing the output folder so that it cannot half-happen.
 
 The build is staged in a sibling folder and swapped in only when everything succeeded. A
-manifest inside the output folder (`.zuhause-manifest.json`) lists every file zuhause wrote;
-files that are not in it belong to the owner and are carried over, never deleted.
+manifest inside the output folder (`.zuhause-manifest.json`) lists every file and folder
+zuhause wrote; what is not in it belongs to the owner and is carried over, never deleted. The
+swap itself and the tidying up after stopped builds are in `swap`.
 """
 
 from __future__ import annotations
 
 import errno
-import filecmp
 import hashlib
-import json
 import os
-import secrets
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import swap
 from .errors import Message, Problem, msg
+from .manifest import MANIFEST, Manifest, load_manifest, manifest_text, parent_folders
+from .swap import clear_old, make_staging, publish
 
-MANIFEST = ".zuhause-manifest.json"
-STAGING_PREFIX = ".zuhause-build-"
-OLD_PREFIX = ".zuhause-old-"
-STAGING_MARKER = ".zuhause-staging"
+__all__ = ["MANIFEST", "Staging", "UnsafePath", "check_output_folder", "describe_os_error",
+           "name_too_long", "safe_join", "write_file"]
 
 
 class UnsafePath(ValueError):
@@ -53,6 +52,19 @@ def _record(path: Path, sha256: str, fingerprint: str = "") -> dict[str, object]
             "fingerprint": fingerprint}
 
 
+def name_too_long(root: Path, relative: str) -> bool:
+    """Whether `root / relative` has a name longer than the file system takes (one name of
+    the path, or the whole path)."""
+    try:
+        name_max = os.pathconf(root, "PC_NAME_MAX")
+        path_max = os.pathconf(root, "PC_PATH_MAX")
+    except (OSError, ValueError, AttributeError):
+        name_max, path_max = 255, 4096
+    full = os.fsencode(os.path.join(os.path.abspath(root), relative))
+    return len(full) >= path_max or any(len(os.fsencode(part)) > name_max
+                                        for part in relative.split("/"))
+
+
 def describe_os_error(error: OSError) -> Message:
     """An OSError in the words an owner understands."""
     if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
@@ -81,45 +93,11 @@ def check_output_folder(out: Path, site_root: Path) -> list[Problem]:
     elif out.exists() and not out.is_dir():
         problems.append(Problem(str(out), 0, 0, msg("output.not-a-folder"),
                                 msg("output.not-a-folder-hint"), "output.not-a-folder"))
+    elif out.is_dir() and os.path.ismount(out):
+        problems.append(Problem(str(out), 0, 0, msg("output.mount-point"),
+                                msg("output.mount-point-hint", folder=str(out / "site")),
+                                "output.mount-point"))
     return problems
-
-
-def load_manifest(out: Path) -> dict[str, dict[str, object]] | None:
-    """The files an earlier build wrote into `out`, or None when there is no manifest."""
-    try:
-        data = json.loads((out / MANIFEST).read_text("utf-8"))
-        files = data["files"]
-        return files if isinstance(files, dict) else None
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def recover(out: Path) -> None:
-    """Finish or undo what an interrupted build left beside `out`."""
-    parent = out.parent
-    if not parent.is_dir():
-        return
-    for leftover in sorted(parent.iterdir()):
-        name = leftover.name
-        if name.startswith(OLD_PREFIX + out.name + "-") and (leftover / MANIFEST).is_file():
-            if not out.exists():
-                os.rename(leftover, out)  # the swap was interrupted between its two renames
-        elif name.startswith(STAGING_PREFIX + out.name + "-") and (leftover / STAGING_MARKER).is_file():
-            pid = name.rsplit("-", 2)[-2]
-            if not (pid.isdigit() and _alive(int(pid))):
-                shutil.rmtree(leftover, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 @dataclass
@@ -129,15 +107,19 @@ class Staging:
     out: Path
     root: Path = field(init=False)
     files: dict[str, dict[str, object]] = field(default_factory=dict)
-    previous: dict[str, dict[str, object]] | None = None
-    _foreign: list[str] | None = field(default=None, init=False, repr=False)
+    previous: Manifest | None = None
+    _foreign: tuple[list[str], list[str]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.out.parent.mkdir(parents=True, exist_ok=True)
         self.previous = load_manifest(self.out) if self.out.is_dir() else None
-        self.root = self.out.parent / f"{STAGING_PREFIX}{self.out.name}-{os.getpid()}-{secrets.token_hex(4)}"
-        self.root.mkdir()
-        (self.root / STAGING_MARKER).write_text("zuhause staging folder; safe to delete\n")
+        self.root = make_staging(self.out)
+        swap.checkpoint("staging-created")
+
+    @property
+    def published(self) -> bool:
+        """Whether the staging folder has become the output folder (the new site is live)."""
+        return not os.path.lexists(self.root)
 
     def write(self, relative: str, data: bytes, fingerprint: str = "") -> None:
         """Write one output file."""
@@ -158,7 +140,7 @@ class Staging:
 
     def reuse(self, relative: str, fingerprint: str) -> bool:
         """Take an unchanged file from the previous build instead of rendering it again."""
-        old = (self.previous or {}).get(relative)
+        old = self.previous.files.get(relative) if self.previous else None
         if not fingerprint or not old or old.get("fingerprint") != fingerprint:
             return False
         source = safe_join(self.out, relative)
@@ -176,25 +158,34 @@ class Staging:
 
     def foreign_files(self) -> list[str]:
         """Files in `out` that zuhause did not write (relative, posix); listed once per build."""
+        return self._owner_things()[0]
+
+    def foreign_folders(self) -> list[str]:
+        """Folders in `out` that zuhause did not make, empty ones included."""
+        return self._owner_things()[1]
+
+    def _owner_things(self) -> tuple[list[str], list[str]]:
         if self._foreign is None:
-            self._foreign = self._list_foreign_files()
+            self._foreign = self._list_owner_things()
         return self._foreign
 
-    def _list_foreign_files(self) -> list[str]:
+    def _list_owner_things(self) -> tuple[list[str], list[str]]:
         if not self.out.is_dir():
-            return []
-        ours = set(self.previous or {}) | {MANIFEST}
+            return [], []
+        ours = self.previous or Manifest({}, frozenset())
         top = os.fspath(self.out)
-        found = []
+        files, folders = [], []
         for directory, dirnames, filenames in os.walk(top):
             dirnames.sort()
             prefix = directory[len(top) + 1:].replace(os.sep, "/")
+            if prefix and not ours.owns(prefix):
+                folders.append(prefix)
             links = [d for d in dirnames if os.path.islink(os.path.join(directory, d))]
             for name in sorted(filenames) + links:
                 relative = f"{prefix}/{name}" if prefix else name
-                if relative not in ours:
-                    found.append(relative)
-        return found
+                if not ours.owns(relative):
+                    files.append(relative)
+        return files, folders
 
     def collisions(self) -> list[Problem]:
         """Files of the owner in `out` that this build would overwrite."""
@@ -203,23 +194,18 @@ class Staging:
                 for relative in self.foreign_files() if relative in self.files]
 
     def commit(self) -> list[Message]:
-        """Carry the owner's files over, write the manifest, swap the folders; returns warnings."""
+        """Carry the owner's files and folders over, write the manifest, swap the folders and
+        clear the previous output; returns warnings."""
+        for relative in self.foreign_folders():
+            safe_join(self.root, relative).mkdir(parents=True, exist_ok=True)
         for relative in self.foreign_files():
             _carry(self.out / relative, self.root / relative)
-        manifest = {"generator": "zuhause", "files": dict(sorted(self.files.items()))}
-        (self.root / MANIFEST).write_text(json.dumps(manifest, indent=1), "utf-8")
-        (self.root / STAGING_MARKER).unlink()
-        if not self.out.exists():
-            os.rename(self.root, self.out)
-            return []
-        old = self.out.parent / f"{OLD_PREFIX}{self.out.name}-{os.getpid()}-{secrets.token_hex(4)}"
-        os.rename(self.out, old)
-        try:
-            os.rename(self.root, self.out)
-        except OSError:
-            os.rename(old, self.out)
-            raise
-        return _clear_old(old, self.out, set(self.previous or {}) | {MANIFEST})
+        folders = parent_folders(self.files) - set(self.foreign_folders())
+        (self.root / MANIFEST).write_text(manifest_text(self.files, folders), "utf-8")
+        swap.checkpoint("manifest-written")
+        old = publish(self.root, self.out)
+        swap.checkpoint("new-in-place")
+        return clear_old(old, self.out) if old is not None else []
 
     def discard(self) -> None:
         """Remove the staging folder; the previous output stays as it was."""
@@ -243,31 +229,3 @@ def _carry(source: Path, target: Path) -> None:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
-
-
-def _same(path: str, twin: str) -> bool:
-    """Whether `twin` in the new output carries the same file as `path` in the old one."""
-    if os.path.islink(path) or os.path.islink(twin):
-        return os.path.islink(path) and os.path.islink(twin) and os.readlink(path) == os.readlink(twin)
-    if not os.path.isfile(twin):
-        return False
-    return os.path.samefile(path, twin) or filecmp.cmp(path, twin, shallow=False)
-
-
-def _clear_old(old: Path, new: Path, ours: set[str]) -> list[Message]:
-    """Delete from the old output what was ours or now lives on in the new one."""
-    top = os.fspath(old)
-    for directory, dirnames, filenames in os.walk(top, topdown=False):
-        prefix = directory[len(top) + 1:].replace(os.sep, "/")
-        for name in filenames + [d for d in dirnames if os.path.islink(os.path.join(directory, d))]:
-            path = os.path.join(directory, name)
-            relative = f"{prefix}/{name}" if prefix else name
-            if relative in ours or _same(path, os.path.join(new, relative)):
-                os.unlink(path)
-        try:
-            os.rmdir(directory)
-        except OSError:
-            pass
-    if old.exists():
-        return [msg("output.kept-old", folder=str(old))]
-    return []

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .errors import Problem
+from .errors import Problem, msg
+from .lifeline import die_with_parent
 from .model import PageEntry, SiteModel
-from .output import Staging, write_file
+from .output import Staging, name_too_long, write_file
 from .render import PageRenderer
 from .themes import Theme, static_folders, template_folders
 
@@ -90,7 +91,8 @@ class _Worker:
     renderer: PageRenderer | None = None
 
     @classmethod
-    def start(cls, model: SiteModel, site_root: Path, chain: list[Theme]) -> None:
+    def start(cls, parent: int, model: SiteModel, site_root: Path, chain: list[Theme]) -> None:
+        die_with_parent(parent)
         cls.renderer = PageRenderer(model, site_root, chain)
 
     @classmethod
@@ -107,6 +109,11 @@ def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: 
     listing = listing_fingerprint(model)
     todo: list[tuple[PageEntry, str]] = []
     reused = 0
+    too_long = [Problem(entry.source, 0, 0, msg("output.name-too-long"),
+                        msg("output.name-too-long-hint"), "output.name-too-long")
+                for entry in model.pages if name_too_long(staging.root, entry.output_file)]
+    if too_long:
+        return WriteResult(0, 0, too_long)
     for entry in model.pages:
         fingerprint = page_fingerprint(entry, site, listing)
         if staging.reuse(entry.output_file, fingerprint):
@@ -119,7 +126,7 @@ def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: 
         chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_Worker.start,
-                                 initargs=(model, site_root, chain)) as pool:
+                                 initargs=(os.getpid(), model, site_root, chain)) as pool:
             results = [r for chunk in pool.map(_Worker.render, chunks,
                                                [staging.root] * len(chunks)) for r in chunk]
     else:

@@ -1,0 +1,36 @@
+"""The `zuhause` command's first lines: a Ctrl-C at any moment, even while Python is still
+importing zuhause, ends with the one "Stopped" line and exit code 130, never a traceback.
+
+This module imports nothing of zuhause at load time (the package's `__init__` is lazy too), so
+its `try` starts before the heavy imports do.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+
+from .stopping import Terminated, on_sigterm
+
+
+def run() -> int:
+    """Import the command line and run it; returns the exit code."""
+    signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        from .cli import main
+        code = main()
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # done: a Ctrl-C now changes nothing
+        return code
+    except KeyboardInterrupt:
+        return stopped(130)
+    except Terminated:
+        return stopped(143)
+
+
+def stopped(code: int) -> int:
+    """Say "Stopped" in the owner's language (a second Ctrl-C meanwhile is ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    from .cli import stopped_line
+    print(stopped_line(sys.argv[1:]), file=sys.stderr)
+    return code
