@@ -75,7 +75,7 @@ class DevServer(HTTPServer):
     the gate. A slow or silent client thus costs a socket for `head_timeout`, not a thread.
     """
 
-    request_queue_size = 64  # the listen backlog; the stdlib's 5 drops connections under load
+    request_queue_size = 512  # the listen backlog (as nginx); the stdlib's 5 drops connections
 
     def __init__(self, address: tuple[str, int], state: DevState,
                  log: Callable[[str], None] = print, head_timeout: float = HEAD_TIMEOUT) -> None:
