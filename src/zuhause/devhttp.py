@@ -87,16 +87,20 @@ class DevServer(HTTPServer):
 
     def process_request(self, request: Any, client_address: Any) -> None:
         """Let the new connection wait for its request head in the gate."""
+        try:  # headers and body go out as separate writes: don't wait for delayed ACKs
+            request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        except OSError:
+            pass
         self.gate.add(request, client_address)
 
     def _dispatch(self, sock: socket.socket, address: tuple[str, int], head: bytes,
                   rest: bytes) -> None:
         try:
-            self._pool.submit(self._answer, sock, address, head, rest)
+            self._pool.submit(self._serve_one, sock, address, head, rest)
         except RuntimeError:  # the pool is shut down: the server is stopping
             close(sock)
 
-    def _answer(self, sock: socket.socket, address: tuple[str, int], head: bytes,
+    def _serve_one(self, sock: socket.socket, address: tuple[str, int], head: bytes,
                 rest: bytes) -> None:
         """Answer one request; a client that goes away meanwhile is no one's concern."""
         keep = False
