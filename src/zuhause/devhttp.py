@@ -5,16 +5,21 @@ outside the build), and adds the live-reload script and the problem overlay to p
 from __future__ import annotations
 
 import html
+import io
 import os
+import socket
 import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from .devgate import HeadGate, close
 from .errors import Message, Problem, msg
-from .reload import CLIENT_SCRIPT, EVENTS_PATH, BuildEvents
+from .reload import CLIENT_SCRIPT, EVENTS_PATH, MAX_LISTENERS, BuildEvents
 
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
@@ -27,6 +32,10 @@ CONTENT_TYPES = {
 }
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "[::1]"}
 EVENT_KEEPALIVE = 10.0
+HEAD_TIMEOUT = 10.0  # seconds for a whole request head, or for the next one on a kept-alive line
+WRITE_TIMEOUT = 30.0  # seconds for a client to take one answer
+WORKERS = MAX_LISTENERS + 16  # every tab's event stream, and 16 for pages and files
+MAX_WAITING = 512  # connections that may wait for their request head at once
 
 
 @dataclass
@@ -58,15 +67,61 @@ class DevState:
             return self.root, list(self.problems)
 
 
-class DevServer(ThreadingHTTPServer):
-    """A threading HTTP server that carries the dev state."""
+class DevServer(HTTPServer):
+    """An HTTP server with a fixed pool of worker threads that carries the dev state.
 
-    daemon_threads = True
-    block_on_close = False
+    Connections wait in a `HeadGate` (no thread) until their request head is complete; only
+    then does a worker answer, one request at a time, handing a kept-alive connection back to
+    the gate. A slow or silent client thus costs a socket for `head_timeout`, not a thread.
+    """
 
-    def __init__(self, address: tuple[str, int], state: DevState) -> None:
+    request_queue_size = 512  # the listen backlog (as nginx); the stdlib's 5 drops connections
+
+    def __init__(self, address: tuple[str, int], state: DevState,
+                 log: Callable[[str], None] = print, head_timeout: float = HEAD_TIMEOUT) -> None:
         self.state = state
+        self.log = log
         super().__init__(address, DevRequestHandler)
+        self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="zuhause-http")
+        self.gate = HeadGate(self._dispatch, head_timeout, MAX_WAITING)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """Let the new connection wait for its request head in the gate."""
+        try:  # headers and body go out as separate writes: don't wait for delayed ACKs
+            request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        except OSError:
+            pass
+        self.gate.add(request, client_address)
+
+    def _dispatch(self, sock: socket.socket, address: tuple[str, int], head: bytes,
+                  rest: bytes) -> None:
+        try:
+            self._pool.submit(self._serve_one, sock, address, head, rest)
+        except RuntimeError:  # the pool is shut down: the server is stopping
+            close(sock)
+
+    def _serve_one(self, sock: socket.socket, address: tuple[str, int], head: bytes,
+                rest: bytes) -> None:
+        """Answer one request; a client that goes away meanwhile is no one's concern."""
+        keep = False
+        try:
+            handler = DevRequestHandler(sock, address, self, head)
+            keep = not handler.close_connection
+        except OSError:
+            pass  # the client disconnected mid-answer or was too slow to take it
+        except Exception as error:  # a bug here must not end the server or print a traceback
+            self.log(msg("serve.request-failed", kind=type(error).__name__)
+                     .format(self.state.language))
+        if keep:
+            self.gate.add(sock, address, rest)
+        else:
+            close(sock)
+
+    def server_close(self) -> None:
+        """Stop listening, close waiting connections and let the workers run out."""
+        super().server_close()
+        self.gate.close()
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 def resolve_request_path(target: str, base_path: str, root: Path) -> tuple[str, Path | None]:
@@ -119,10 +174,37 @@ class DevRequestHandler(BaseHTTPRequestHandler):
 
     server: DevServer
     protocol_version = "HTTP/1.1"
+    timeout = WRITE_TIMEOUT
+
+    def __init__(self, request: Any, client_address: Any, server: DevServer,
+                 head: bytes = b"") -> None:
+        """`head` is the request head the gate has read already."""
+        self._head = head
+        super().__init__(request, client_address, server)
 
     def version_string(self) -> str:
         return "zuhause-dev"
-    timeout = 30
+
+    def setup(self) -> None:
+        super().setup()
+        self.rfile.close()
+        self.rfile = io.BytesIO(self._head)
+
+    def handle(self) -> None:
+        """One request; the server hands a kept-alive connection back to the gate."""
+        self.close_connection = True
+        self.handle_one_request()
+
+    def parse_request(self) -> bool:
+        """The stdlib's checks, and exactly one `Host` for HTTP/1.1 (RFC 9112 3.2)."""
+        if not super().parse_request():
+            return False
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) > 1 or (not hosts and self.request_version == "HTTP/1.1"):
+            self.close_connection = True
+            self._refuse(400, msg("serve.bad-host-header"))
+            return False
+        return True
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib's name
         pass

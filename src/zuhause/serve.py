@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .build import build_site
 from .config import read_config
-from .devhttp import DevServer, DevState, allowed_hosts
+from .devhttp import HEAD_TIMEOUT, DevServer, DevState, allowed_hosts
 from .errors import Problem, Problems, SiteError, msg
 from .language import site_language
 from .reload import BuildEvents
@@ -50,9 +50,10 @@ class DevSession:
     def __init__(self, site: Path, host: str = "127.0.0.1", port: int = 8000,
                  base_url: str | None = None, drafts: bool = False, future: bool = False,
                  log: Callable[[str], None] = print, now: datetime | None = None,
-                 language: str = "en") -> None:
+                 language: str = "en", head_timeout: float = HEAD_TIMEOUT) -> None:
         """`future` includes pages dated after `now` (default: the moment of each build),
-        marked as not yet published."""
+        marked as not yet published; `head_timeout` is how long a client may take to send a
+        request head."""
         self.site = site
         self.host = host
         self.port = port
@@ -62,6 +63,7 @@ class DevSession:
         self.now = now
         self.log = log
         self.fallback_language = language
+        self.head_timeout = head_timeout
         self.builds = 0
         self.work = Path(tempfile.mkdtemp(prefix="zuhause-serve-"))
         self.config = read_config(site, Problems(), base_url)
@@ -82,7 +84,7 @@ class DevSession:
     def start(self) -> str:
         """Build once, start serving and watching; returns the URL."""
         self.rebuild(set())
-        self.server = DevServer((self.host, self.port), self.state)
+        self.server = DevServer((self.host, self.port), self.state, self.log, self.head_timeout)
         self.state.allowed_hosts = allowed_hosts(self.host, self.server.server_port)
         self._spawn(self.server.serve_forever)
         roots = [self.site, *self._theme_roots()]
@@ -113,24 +115,30 @@ class DevSession:
             self.rebuild(changed)
 
     def rebuild(self, changed: set[str]) -> None:
-        """Build into the work folder; on success serve a snapshot of it, else keep the old."""
+        """Build into the work folder; on success serve a snapshot of it, else keep the old
+        one and show why. Nothing a build throws ends the dev server."""
         self.builds += 1
-        kind = "css" if changed and all(path.endswith(".css") for path in changed) else "build"
-        language = site_language(self.site, self.fallback_language)
+        language = self.fallback_language
         try:
-            report = build_site(self.site, self.work / "out", base_url=self.base_url,
-                                drafts=self.drafts, future=self.future, now=self.now,
-                                preview=True)
+            language = site_language(self.site, self.fallback_language)
+            self._build_and_publish(changed, language)
         except SiteError as error:
             self.state.publish(None, error.problems, language=language)
             self.log(error.format(language))
-            return
-        except OSError as error:
-            problem = Problem(str(self.site), 0, 0, msg("serve.build-failed", reason=str(error)),
-                              None, "serve.error")
+        except KeyboardInterrupt:
+            raise  # Ctrl-C during the first build, in the main thread
+        except BaseException as error:  # noqa: BLE001 - the dev server outlives any build
+            reason = (msg("serve.build-failed", reason=str(error)) if isinstance(error, OSError)
+                      else msg("serve.internal-error", kind=type(error).__name__))
+            problem = Problem(str(self.site), 0, 0, reason, None, "serve.error")
             self.state.publish(None, [problem], language=language)
-            self.log(problem.format(language))
-            return
+            self.log(problem.format(language))  # a bug in zuhause: said briefly, no traceback
+
+    def _build_and_publish(self, changed: set[str], language: str) -> None:
+        """One build; its snapshot is served from now on."""
+        kind = "css" if changed and all(path.endswith(".css") for path in changed) else "build"
+        report = build_site(self.site, self.work / "out", base_url=self.base_url,
+                            drafts=self.drafts, future=self.future, now=self.now, preview=True)
         snapshot = snapshot_of(self.work / "out", self.work / "snapshots" / str(self.builds))
         self.state.publish(snapshot, [], kind, language)
         self._prune_snapshots()
