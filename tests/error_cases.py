@@ -7,7 +7,9 @@ neither miss an id nor show a message zuhause no longer prints.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +39,18 @@ def page(front: str, body: str = "Hello.\n") -> str:
     return f"---\n{front}---\n{body}"
 
 
+@contextlib.contextmanager
+def patched(owner: object, name: str, value: object) -> Iterator[None]:
+    """Replace `owner.name` for a moment: for failures a test machine cannot make for real
+    (a full disk, a file root may not read, a converter bug)."""
+    original = getattr(owner, name)
+    setattr(owner, name, value)
+    try:
+        yield
+    finally:
+        setattr(owner, name, original)
+
+
 @dataclass(frozen=True)
 class Case:
     """A problem id, what it means in one line, and how to make zuhause raise it."""
@@ -57,18 +71,15 @@ def _serve_error(tmp: Path) -> None:
     import zuhause.serve as serve_module
     from zuhause.errors import SiteError
 
-    session = DevSession(english_site(tmp), port=0, log=lambda text: None, language="en")
-    original = serve_module.build_site
-
     def no_space(*args: object, **kwargs: object) -> object:
         raise OSError(28, "No space left on device")
 
-    serve_module.build_site = no_space  # type: ignore[assignment]
+    session = DevSession(english_site(tmp), port=0, log=lambda text: None, language="en")
     try:
-        session.rebuild(set())
+        with patched(serve_module, "build_site", no_space):
+            session.rebuild(set())
         _, problems = session.state.snapshot()
     finally:
-        serve_module.build_site = original
         session.stop()
     raise SiteError(problems)
 
@@ -82,11 +93,8 @@ def _unreadable(tmp: Path) -> None:
             raise PermissionError(13, "Permission denied", str(self))
         return original(self)
 
-    Path.read_bytes = refused  # type: ignore[method-assign]
-    try:
+    with patched(Path, "read_bytes", refused):
         build_site(root, root / "public")
-    finally:
-        Path.read_bytes = original  # type: ignore[method-assign]
 
 
 def _foreign_file(tmp: Path) -> None:
@@ -100,16 +108,32 @@ def _write_failed(tmp: Path) -> None:
     import zuhause.output as output_module
 
     root = english_site(tmp)
-    original = output_module.write_file
 
     def no_space(*args: object, **kwargs: object) -> object:
         raise OSError(28, "No space left on device", str(root / "public" / "index.html"))
 
-    output_module.write_file = no_space  # type: ignore[assignment]
-    try:
+    with patched(output_module, "write_file", no_space):
         build_site(root, root / "public", jobs=1)
-    finally:
-        output_module.write_file = original
+
+
+def _name_too_long(tmp: Path) -> None:
+    root = english_site(tmp, **{f"content__{'b' * 80}_dot_md": page("title: Long\nperson: anna\n")})
+    real = os.pathconf
+
+    def short_names(path: str, name: str) -> int:  # a disk with short names, like eCryptfs
+        return 64 if name == "PC_NAME_MAX" else real(path, name)
+
+    with patched(os, "pathconf", short_names):
+        build_site(root, root / "public")
+
+
+def _mount_point(tmp: Path) -> None:
+    root = english_site(tmp)
+    out = root / "public"
+    out.mkdir()
+    real = os.path.ismount
+    with patched(os.path, "ismount", lambda path: Path(path) == out or real(path)):
+        build_site(root, out)
 
 
 CASES: list[Case] = [
@@ -213,6 +237,10 @@ CASES: list[Case] = [
          _foreign_file),
     Case("output.duplicate", "A file in static/ has the path of a file zuhause generates.",
          lambda tmp: build(tmp, static__robots_dot_txt="User-agent: *\n")),
+    Case("output.name-too-long", "A page's or file's name is longer than the disk allows.",
+         _name_too_long),
+    Case("output.mount-point", "The output folder is a mount point, which cannot be swapped.",
+         _mount_point),
     Case("output.write-failed", "The output could not be written (no space, no rights).",
          _write_failed),
     Case("check.unknown-id", "zuhause.yaml switches off a check that does not exist.",
@@ -253,16 +281,12 @@ def _converter_fails(tmp: Path, error: Exception | None = None) -> None:
     import markdown
 
     root = english_site(tmp)
-    original = markdown.Markdown.convert
 
     def broken(self: markdown.Markdown, source: str) -> str:
         raise error or ValueError("a converter bug")
 
-    markdown.Markdown.convert = broken  # type: ignore[method-assign]
-    try:
+    with patched(markdown.Markdown, "convert", broken):
         build_site(root, root / "public", jobs=1)
-    finally:
-        markdown.Markdown.convert = original  # type: ignore[method-assign]
 
 
 def _output_is_a_file(tmp: Path) -> None:

@@ -128,9 +128,11 @@ class DevSession:
         except KeyboardInterrupt:
             raise  # Ctrl-C during the first build, in the main thread
         except BaseException as error:  # noqa: BLE001 - the dev server outlives any build
-            reason = (msg("serve.build-failed", reason=str(error)) if isinstance(error, OSError)
+            failed = isinstance(error, OSError)
+            reason = (msg("serve.build-failed", reason=str(error)) if failed
                       else msg("serve.internal-error", kind=type(error).__name__))
-            problem = Problem(str(self.site), 0, 0, reason, None, "serve.error")
+            hint = msg("serve.build-failed-hint") if failed else msg("serve.internal-error-hint")
+            problem = Problem(str(self.site), 0, 0, reason, hint, "serve.error")
             self.state.publish(None, [problem], language=language)
             self.log(problem.format(language))  # a bug in zuhause: said briefly, no traceback
 
