@@ -39,11 +39,13 @@ READER_INPUTS: dict[str, tuple[dict[str, str], str]] = {
                               "zuhause.yaml:11:14:"),
     "timezone-300": ({"zuhause.yaml": _CONFIG + "timezone: " + "a" * 300 + "\n"}, "zuhause.yaml:12:11:"),
     "theme-300": ({"zuhause.yaml": _CONFIG + "theme: " + "a" * 300 + "\n"}, "zuhause.yaml:1:1:"),
-    "portrait-300": ({"people/anna.md": _PERSON.replace("images/anna.png", "a" * 300)}, "people/anna.md:4:11:"),
+    "portrait-300": ({"people/anna.md": _PERSON.replace("images/anna.png", "a" * 300)},
+                     "people/anna.md:4:11:"),
     "portrait-nul": ({"people/anna.md": _PERSON.replace("images/anna.png", '"images/\\0.png"')},
                      "people/anna.md:4:11:"),
     "timezone-nul": ({"zuhause.yaml": _CONFIG + 'timezone: "Europe/\\0"\n'}, "zuhause.yaml:12:11:"),
-    "title-control": ({"content/journal/p.md": _page("date: 2025-01-01").replace("title: T", 'title: "a\\x01"')},
+    "title-control": ({"content/journal/p.md": _page("date: 2025-01-01").replace(
+        "title: T", 'title: "a\\x01"')},
                       "content/journal/p.md:2:8:"),
     "portrait-20000x20000": ({"static/images/anna.png": ""}, "people/anna.md:4:11:"),
 }
