@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,14 @@ def test_a_skipped_symlink_is_never_opened(site: object, tmp_path: Path,
     assert result.code == 0, result.err
     assert "static/link.bin" in result.err
     assert str(secret.resolve()) not in opened
+
+
+def test_nfc_and_nfd_names_of_one_page_are_told_apart(tmp_path: Path) -> None:
+    page = "---\ntitle: Ü\nperson: anna\n---\nx\n"
+    root = write_site(tmp_path / "site", MINIMAL_SITE)
+    (root / "content" / "Über.md").write_text(page, "utf-8")
+    (root / "content" / unicodedata.normalize("NFD", "Über.md")).write_text(page, "utf-8")
+    result = run_cli("build", root, "-o", tmp_path / "out")
+    assert result.code == 1
+    assert ("Aus 'content/Über.md (mit zerlegten Umlauten gespeichert, NFD)' und 'content/Über.md' "
+            "wird beide Male die Seite /ueber/") in unicodedata.normalize("NFC", result.err)
