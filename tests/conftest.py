@@ -7,11 +7,18 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from playwright.sync_api import Browser, sync_playwright
 
 from installed import Venv, build_distributions, fresh_venv
 from support import CHROMIUM, EXAMPLE_BASE_URL, EXAMPLE_SITE, MINIMAL_SITE, write_site
 from zuhause import build_site
+
+# Fuzz tests run at a fixed, reproducible budget: the same examples on every run, no database,
+# no per-example deadline (the tests bound time themselves); each test sets max_examples.
+settings.register_profile("zuhause", derandomize=True, database=None, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("zuhause")
 
 
 @pytest.fixture

@@ -153,6 +153,8 @@ CASES: list[Case] = [
          lambda tmp: build(tmp, zuhause_dot_yaml=CONFIG.replace("  street: Brotgasse 3\n", ""))),
     Case("source.encoding", "A file is not saved as UTF-8.",
          lambda tmp: _latin1(tmp)),
+    Case("source.failed", "Reading a file failed in a way zuhause did not foresee (a bug to report).",
+         lambda tmp: _reader_bug(tmp)),
     Case("source.unreadable", "A file cannot be read at all (a folder in its place, no rights).",
          _unreadable),
     Case("yaml.syntax", "The front matter or zuhause.yaml is not valid YAML.",
@@ -258,6 +260,17 @@ CASES: list[Case] = [
     Case("serve.error", "`zuhause serve` could not build at all (no space, no rights).",
          _serve_error),
 ]
+
+
+def _reader_bug(tmp: Path) -> None:
+    import zuhause.build as build_module
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise ValueError("a reader bug")
+
+    root = english_site(tmp)
+    with patched(build_module, "read_page", broken):
+        build_site(root, root / "public")
 
 
 def _latin1(tmp: Path) -> None:

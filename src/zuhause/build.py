@@ -5,14 +5,16 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from . import swap
-from .config import SiteConfig, read_config
+from .config import CONFIG_FILE, SiteConfig, read_config
 from .discover import SiteFiles, discover, is_ignored_static, walk_files
 from .errors import Message, Problem, Problems, SiteError, msg
 from .feeds import atom_feed, robots_txt, sitemap
 from .frontmatter import Position, YamlMap
+from .guard import guarded
 from .legal import check_legal
 from .model import SiteModel, build_model
 from .output import Staging, UnsafePath, check_output_folder, describe_os_error, name_too_long
@@ -74,17 +76,20 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
                       "https://anna.github.io/website/")
         checked = validate(_cli_map("base_url", base_url), (cli_field,), "--base-url", problems)
         base_url = checked.get("base_url")
-    config = read_config(root, problems, base_url)
+    config = guarded(CONFIG_FILE, problems, lambda: read_config(root, problems, base_url))
     files = discover(root)
-    people = [p for p in (read_person(root, path, problems) for path in files.people) if p]
-    pages = [p for p in (read_page(root, path, problems) for path in files.pages) if p]
+    people = [p for path in files.people
+              if (p := guarded(path.as_posix(), problems, partial(read_person, root, path, problems)))]
+    pages = [q for path in files.pages
+             if (q := guarded(path.as_posix(), problems, partial(read_page, root, path, problems)))]
     read_ok = {person.source for person in people} | {page.source for page in pages}
     unreadable = frozenset(path.as_posix() for path in [*files.people, *files.pages]) - read_ok
     if config is None:
         problems.check()
         raise AssertionError("read_config returned None without a problem")
     check_legal(config, problems)
-    chain = resolve_theme_chain(config.theme, root, problems)
+    chain = guarded(CONFIG_FILE, problems,
+                    lambda: resolve_theme_chain(config.theme, root, problems)) or []
     if not files.people:
         problems.add("people/", 0, 0, msg("site.no-people"), msg("site.no-people-hint"),
                      "site.no-people")

@@ -159,7 +159,7 @@ def read_config(root: Path, problems: Problems, base_url: str | None = None) -> 
     zone_name = values.get("timezone", "Europe/Berlin")
     try:
         zone = ZoneInfo(zone_name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
         pos = data.value_at("timezone")
         problems.add(CONFIG_FILE, pos.line, pos.column, msg("config.timezone", zone=zone_name),
                      msg("config.timezone-hint"), "config.timezone")

@@ -37,24 +37,30 @@ class SiteFiles:
     warnings: list[Message] = field(default_factory=list)
 
 
+def leaves(path: Path, root: Path) -> bool:
+    """True for a symlink that points outside `root` or to no regular file: such a link is
+    skipped, and nothing reads it (not even to hash it)."""
+    if not path.is_symlink():
+        return False
+    real_root, target = os.path.realpath(root), os.path.realpath(path)
+    return os.path.commonpath([real_root, target]) != real_root or not os.path.isfile(target)
+
+
 def walk_files(root: Path, folder: Path, warnings: list[Message],
                ignored: Callable[[str], bool] = is_ignored) -> list[Path]:
     """All files below `folder` (relative to `root`), sorted; symlinks leaving `root` are skipped."""
     found: list[Path] = []
     if not folder.is_dir():
         return found
-    real_root = os.path.realpath(root)
     for directory, dirnames, filenames in os.walk(folder, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not ignored(d))
         for name in sorted(filenames):
             if ignored(name):
                 continue
             path = Path(directory, name)
-            if path.is_symlink():
-                target = os.path.realpath(path)
-                if os.path.commonpath([real_root, target]) != real_root or not os.path.isfile(target):
-                    warnings.append(msg("discover.skipped-link", file=path.relative_to(root).as_posix()))
-                    continue
+            if leaves(path, root):
+                warnings.append(msg("discover.skipped-link", file=path.relative_to(root).as_posix()))
+                continue
             if path.is_file():
                 found.append(path.relative_to(root))
     return found

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape
 
 from .i18n import Translator
 from .model import SiteModel
+
+# Characters XML 1.0 forbids even as references (controls, surrogates, U+FFFE/U+FFFF)
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    """`text` as XML character data or a double-quoted attribute value: forbidden characters
+    dropped, `& < > "` escaped (`saxutils.escape` alone leaves control characters and `"`)."""
+    return escape(_NOT_XML.sub("", text), {'"': "&quot;"})
 
 
 def atom_feed(model: SiteModel) -> str:
@@ -19,25 +29,25 @@ def atom_feed(model: SiteModel) -> str:
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{model.config.language}">',
-        f"  <title>{escape(model.config.title)} · {escape(t('journal'))}</title>",
-        f"  <id>{escape(model.absolute_url('feed.xml'))}</id>",
-        f'  <link rel="self" type="application/atom+xml" href="{escape(model.absolute_url("feed.xml"))}"/>',
-        f'  <link rel="alternate" type="text/html" href="{escape(model.absolute_url(journal))}"/>',
+        f"  <title>{_xml(model.config.title)} · {_xml(t('journal'))}</title>",
+        f"  <id>{_xml(model.absolute_url('feed.xml'))}</id>",
+        f'  <link rel="self" type="application/atom+xml" href="{_xml(model.absolute_url("feed.xml"))}"/>',
+        f'  <link rel="alternate" type="text/html" href="{_xml(model.absolute_url(journal))}"/>',
         f"  <updated>{updated.isoformat()}</updated>",
-        f"  <author><name>{escape(model.owner.name)}</name></author>",
+        f"  <author><name>{_xml(model.owner.name)}</name></author>",
     ]
     for post in posts:
         person = model.people[post.person_id]
         url = model.absolute_url(post.path)
         lines += [
             "  <entry>",
-            f"    <title>{escape(post.title)}</title>",
-            f"    <id>{escape(url)}</id>",
-            f'    <link rel="alternate" type="text/html" href="{escape(url)}"/>',
+            f"    <title>{_xml(post.title)}</title>",
+            f"    <id>{_xml(url)}</id>",
+            f'    <link rel="alternate" type="text/html" href="{_xml(url)}"/>',
             f"    <published>{post.date.isoformat() if post.date else updated.isoformat()}</published>",
             f"    <updated>{(post.updated or post.date or updated).isoformat()}</updated>",
-            f"    <author><name>{escape(person.name)}</name></author>",
-            f"    <summary>{escape(post.summary)}</summary>",
+            f"    <author><name>{_xml(person.name)}</name></author>",
+            f"    <summary>{_xml(post.summary)}</summary>",
             "  </entry>",
         ]
     lines.append("</feed>")
@@ -53,7 +63,7 @@ def sitemap(model: SiteModel) -> str:
             continue
         changed = entry.updated or entry.date
         lastmod = f"<lastmod>{changed.date().isoformat()}</lastmod>" if changed else ""
-        lines.append(f"  <url><loc>{escape(model.absolute_url(entry.path))}</loc>{lastmod}</url>")
+        lines.append(f"  <url><loc>{_xml(model.absolute_url(entry.path))}</loc>{lastmod}</url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 

@@ -77,21 +77,31 @@ class _TextLoader(yaml.SafeLoader):
     def __init__(self, text: str, line_offset: int) -> None:
         super().__init__(text)
         self.line_offset = line_offset
+        self.depth = 0
 
     def position(self, mark: yaml.Mark) -> Position:
         return Position(mark.line + 1 + self.line_offset, mark.column + 1)
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()  # type: ignore[no-untyped-call]
+        if self.depth >= MAX_DEPTH:
+            raise _YamlRefused(msg("yaml.too-deep", depth=MAX_DEPTH), event.start_mark,
+                               msg("yaml.too-deep-hint"))
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _YamlRefused(msg("yaml.anchor"), event.start_mark, msg("yaml.anchor-hint"))
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             short = str(tag).replace("tag:yaml.org,2002:", "!!")
             raise _YamlRefused(msg("yaml.tag", tag=short), event.start_mark, msg("yaml.tag-hint"))
-        return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
+MAX_DEPTH = 50  # blocks and lists inside each other; front matter needs three or four
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _FAST = bool(getattr(yaml, "__with_libyaml__", False))
 if _FAST:
     from yaml._yaml import CParser
@@ -121,8 +131,19 @@ def _plain_events_only(text: str) -> bool:
     return True
 
 
+def _whole_characters(value: str, mark: yaml.Mark) -> str:
+    """`value` with `\\ud83d\\ude00`-style escape pairs joined into one character; a lone half
+    of a pair (which no file can hold) is refused."""
+    if not _SURROGATE.search(value):
+        return value
+    try:
+        return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    except UnicodeDecodeError:
+        raise _YamlRefused(msg("yaml.surrogate"), mark, msg("yaml.surrogate-hint")) from None
+
+
 def _construct_text(loader: Any, node: yaml.ScalarNode) -> str:
-    return str(loader.construct_scalar(node))
+    return _whole_characters(str(loader.construct_scalar(node)), node.start_mark)
 
 
 def _construct_list(loader: Any, node: yaml.SequenceNode) -> YamlList:
@@ -139,7 +160,7 @@ def _construct_map(loader: Any, node: yaml.MappingNode) -> YamlMap:
         if not isinstance(key_node, yaml.ScalarNode):
             raise _YamlRefused(msg("yaml.key-not-word"), key_node.start_mark,
                                msg("yaml.key-not-word-hint"))
-        key = str(key_node.value)
+        key = _whole_characters(str(key_node.value), key_node.start_mark)
         if key in result:
             first = result.key_positions[key]
             raise _YamlRefused(
@@ -181,7 +202,11 @@ def _worded(error: yaml.MarkedYAMLError) -> tuple[Message, Message]:
 
 
 def load_yaml(text: str, name: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
-    """Parse one YAML document as text values. Returns (data, problems); data is None on error."""
+    """Parse one YAML document as text values. Returns (data, problems); data is None on error.
+
+    Every way the reader can fail (characters YAML does not allow, nesting, broken escapes)
+    ends as a problem with a place: the guard covers making the loader as well as using it.
+    """
     if _FAST:
         try:
             if _plain_events_only(text):
@@ -190,22 +215,37 @@ def load_yaml(text: str, name: str, line_offset: int = 0) -> tuple[Any, list[Pro
                     return fast.get_single_data(), []
                 finally:
                     fast.dispose()
-        except yaml.YAMLError:
+        except (yaml.YAMLError, RecursionError):
             pass  # the careful loader below says what is wrong, in its words
-    loader = _TextLoader(text, line_offset)
     try:
-        return loader.get_single_data(), []
+        loader = _TextLoader(text, line_offset)
+        try:
+            return loader.get_single_data(), []
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + line_offset if mark else line_offset + 1
         column = mark.column + 1 if mark else 1
         message, hint = _worded(error)
         return None, [Problem(name, line, column, message, hint, "yaml.syntax")]
+    except yaml.reader.ReaderError as error:
+        line, column = _line_and_column(text, error.position)
+        return None, [Problem(name, line + line_offset, column,
+                              msg("yaml.control-character", code=f"U+{error.character:04X}"),
+                              msg("yaml.control-character-hint"), "yaml.syntax")]
+    except RecursionError:
+        return None, [Problem(name, line_offset + 1, 1, msg("yaml.too-deep", depth=MAX_DEPTH),
+                              msg("yaml.too-deep-hint"), "yaml.syntax")]
     except yaml.YAMLError as error:  # errors without a position (e.g. bad stream)
         return None, [Problem(name, line_offset + 1, 1, msg("yaml.other", detail=str(error)),
                               msg("yaml.stream-hint"), "yaml.syntax")]
-    finally:
-        loader.dispose()
+
+
+def _line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset in `text`."""
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 _FENCE = re.compile(r"^---[ \t]*$")

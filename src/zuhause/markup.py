@@ -14,12 +14,15 @@ from urllib.parse import unquote, urlsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .deadline import DeadlinePassed, deadline
 from .errors import Message, Problem, msg
 from .i18n import Translator
+from .markdown_budget import over_budget
 from .schedule import link_texts
 from .typography import HeadingIdProcessor, TableWrapProcessor, TypographyProcessor
 from .urls import owner_url
 
+SECONDS_PER_TEXT = 10.0  # a backstop: the budget check refuses the known slow texts at once
 _EXTERNAL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
 
 
@@ -68,9 +71,12 @@ class MarkdownRenderer:
     """Converts Markdown for one build. Not shared between threads."""
 
     def __init__(self, language: str, base_path: str, pages_by_source: Mapping[str, str],
-                 held_back: Mapping[str, str] | None = None) -> None:
+                 held_back: Mapping[str, str] | None = None,
+                 seconds: float = SECONDS_PER_TEXT) -> None:
         """`pages_by_source` maps a file in content/ ('journal/oel.md', NFC) to its page URL;
-        `held_back` maps the files dated after the build to their day, written out."""
+        `held_back` maps the files dated after the build to their day, written out; `seconds`
+        is the most one text may take to convert."""
+        self.seconds = seconds
         self.language = language
         self.base_path = base_path
         self.pages_by_source = pages_by_source
@@ -91,15 +97,19 @@ class MarkdownRenderer:
     def render(self, body: str, source: str, body_line: int, page_dir: str = "",
                id_prefix: str = "") -> Rendered:
         """Convert one Markdown text; any failure becomes a problem of that file."""
-        too_odd = pathological(body)
-        if too_odd:
-            line, column, message, hint = too_odd
-            return Rendered("", [Problem(source, body_line + line, column, message, hint,
-                                         "markdown.pathological")])
+        refused = over_budget(body)
+        if refused:
+            return Rendered("", [Problem(source, body_line + refused.line, refused.column,
+                                         refused.message, refused.hint, "markdown.pathological")])
         job = _Job(source, body, body_line, page_dir, id_prefix, [])
         self.job = job
         try:
-            html = self.md.reset().convert(body)
+            with deadline(self.seconds):
+                html = self.md.reset().convert(body)
+        except DeadlinePassed:
+            return Rendered("", [Problem(source, body_line, 1,
+                                         msg("markdown.too-slow", seconds=f"{self.seconds:g}"),
+                                         msg("markdown.too-slow-hint"), "markdown.pathological")])
         except RecursionError:
             return Rendered("", [Problem(source, body_line, 1, msg("markdown.too-deep"),
                                          msg("markdown.too-deep-hint"), "markdown.too-deep")])
@@ -147,27 +157,6 @@ class MarkdownRenderer:
             url, _, descriptor = candidate.strip().partition(" ")
             candidates.append(" ".join(filter(None, [self.rewrite(url, job), descriptor.strip()])))
         return ", ".join(candidates)
-
-
-_BACKTICK_RUN = re.compile(r"`{101,}")
-_DEEP_LINE = re.compile(r"^(?:[ \t]{400,}|(?:>\s*){60,})", re.MULTILINE)
-
-
-def pathological(body: str) -> tuple[int, int, Message, Message] | None:
-    """Texts that would make Python-Markdown work for minutes (its regular expressions are
-    cubic on long backtick runs; deep nesting ends in a RecursionError): (line, column,
-    message, hint), or None for ordinary text."""
-    match = _BACKTICK_RUN.search(body)
-    if match:
-        line = body.count("\n", 0, match.start())
-        column = match.start() - (body.rfind("\n", 0, match.start()) + 1) + 1
-        return (line, column, msg("markdown.backticks", count=len(match[0])),
-                msg("markdown.backticks-hint"))
-    match = _DEEP_LINE.search(body)
-    if match:
-        return (body.count("\n", 0, match.start()), 1, msg("markdown.nested"),
-                msg("markdown.nested-hint"))
-    return None
 
 
 def _locate(body: str, target: str) -> tuple[int, int]:

@@ -207,7 +207,10 @@ def _entry_from_page(page: Page, config: SiteConfig) -> PageEntry:
 
 
 def _label(entry: PageEntry) -> Message | str:
-    """A page's file, or for a page zuhause makes itself (Impressum, journal) its title."""
+    """A page's file, or for a page zuhause makes itself (Impressum, journal) its title; a name
+    saved with decomposed letters (NFD, as macOS may) says so, or two names would look alike."""
+    if entry.source and not unicodedata.is_normalized("NFC", entry.source):
+        return msg("discover.decomposed-name", file=entry.source)
     return entry.source or msg("page.generated-label", title=entry.title)
 
 

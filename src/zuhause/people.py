@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from .config import LINK_FIELDS
 from .errors import Problems, msg
 from .frontmatter import YamlMap, read_document
 from .schema import Field, position_of, validate
+from .sources import is_file
 
 INVITATION_FIELDS = (
     Field("text", "text", msg("field.invitation.text"), True,
@@ -86,30 +88,53 @@ def read_person(root: Path, relative: Path, problems: Problems) -> Person | None
     portrait_path = None
     portrait_size: tuple[int, int] | None = None
     if "portrait" in values:
-        static = (root / "static").resolve()
-        portrait_path = (static / values["portrait"].lstrip("/")).resolve()
-        if static not in portrait_path.parents or not portrait_path.is_file():
-            pos = document.meta.value_at("portrait")
+        pos = document.meta.value_at("portrait")
+        portrait_path = _portrait_file(root, values["portrait"])
+        if portrait_path is None:
             problems.add(name, pos.line, pos.column,
                          msg("person.missing-portrait", file=values["portrait"].lstrip("/")),
                          msg("person.missing-portrait-hint"), "person.missing-portrait")
         else:
             portrait_size = _image_size(portrait_path)
             if portrait_size is None:
-                pos = document.meta.value_at("portrait")
                 problems.add(name, pos.line, pos.column,
                              msg("person.bad-portrait", file=values["portrait"]),
                              msg("person.bad-portrait-hint"), "person.bad-portrait")
+            elif portrait_size == _TOO_LARGE:
+                portrait_size = None
+                problems.add(name, pos.line, pos.column,
+                             msg("person.huge-portrait", file=values["portrait"],
+                                 pixels=Image.MAX_IMAGE_PIXELS or 0),
+                             msg("person.huge-portrait-hint"), "person.bad-portrait")
     return Person(relative.stem, name, values, document.body, document.body_line, portrait_path,
                   document.meta, portrait_size or (0, 0), len(list(problems)) == before)
 
 
+def _portrait_file(root: Path, portrait: str) -> Path | None:
+    """The portrait's file inside static/, or None when there is none (or the name could name
+    no file: too long, NUL, outside static/)."""
+    static = (root / "static").resolve()
+    try:
+        path = (static / portrait.lstrip("/")).resolve()
+    except (OSError, ValueError):
+        return None
+    return path if static in path.parents and is_file(path) else None
+
+
+_TOO_LARGE = (-1, -1)
+
+
 def _image_size(path: Path) -> tuple[int, int] | None:
-    """Width and height of a raster image, (0, 0) for SVG, None when it is no image."""
+    """Width and height of a raster image, (0, 0) for SVG, None when it is no image,
+    `_TOO_LARGE` when it has more pixels than Pillow is willing to open."""
     if path.suffix.lower() == ".svg":
         return (0, 0)
     try:
-        with Image.open(path) as image:
-            return image.size
-    except (UnidentifiedImageError, OSError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                return image.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return _TOO_LARGE
+    except (UnidentifiedImageError, OSError, ValueError):
         return None

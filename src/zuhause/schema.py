@@ -13,6 +13,9 @@ from .frontmatter import Position, YamlList, YamlMap
 
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()/.\-]{3,}[0-9]$")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # invisible; tab and newline are fine
+_INTEGER = re.compile(r"-?[0-9]+")
+MAX_DIGITS = 9
 _TRUE = {"true", "yes", "ja", "on"}
 _FALSE = {"false", "no", "nein", "off"}
 
@@ -46,11 +49,20 @@ def _describe(value: Any) -> Message:
     return msg("schema.kind-text")
 
 
+def _visible(field: Field, text: str) -> str:
+    """`text`, unless it holds an invisible control character (which breaks feeds and names)."""
+    found = _CONTROL.search(text)
+    if found:
+        raise _Invalid(msg("schema.control-character", field=field.name,
+                           code=f"U+{ord(found[0]):04X}"), msg("schema.control-character-hint"))
+    return text
+
+
 def _one_line(field: Field, value: Any) -> str:
     if not isinstance(value, str):
         raise _Invalid(msg("schema.not-text", field=field.name, found=_describe(value)),
                        msg("schema.not-text-hint", field=field.name, example=field.example or "…"))
-    text = value.strip()
+    text = _visible(field, value.strip())
     if "\n" in text and field.kind == "line":
         raise _Invalid(msg("schema.not-one-line", field=field.name),
                        msg("schema.not-one-line-hint"))
@@ -78,7 +90,7 @@ def _convert(field: Field, value: Any) -> Any:
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             raise _Invalid(msg("schema.not-list", field=name),
                            msg("schema.not-list-hint", field=name, example=example))
-        cleaned = [i.strip() for i in items if i.strip()]
+        cleaned = [_visible(field, i.strip()) for i in items if i.strip()]
         if len(cleaned) < field.min_items:
             raise _Invalid(msg("schema.too-few", field=name, count=field.min_items),
                            msg("schema.too-few-hint", field=name, example=example))
@@ -93,8 +105,11 @@ def _convert(field: Field, value: Any) -> Any:
                        msg("schema.not-bool-hint", field=name))
     if kind == "integer":
         text = _one_line(field, value)
-        if not re.fullmatch(r"-?\d+", text):
-            raise _Invalid(msg("schema.not-integer", field=name, value=text),
+        if not _INTEGER.fullmatch(text):
+            raise _Invalid(msg("schema.not-integer", field=name, value=text[:40]),
+                           msg("schema.not-integer-hint", field=name, example=field.example or "3"))
+        if len(text.lstrip("-")) > MAX_DIGITS:
+            raise _Invalid(msg("schema.integer-too-long", field=name, digits=MAX_DIGITS),
                            msg("schema.not-integer-hint", field=name, example=field.example or "3"))
         return int(text)
     if kind == "date":

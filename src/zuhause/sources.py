@@ -58,3 +58,11 @@ def read_source(path: Path, name: str) -> Source:
         raise SourceError(Problem(name, 0, 0, msg("source.unreadable", reason=error.strerror or ""),
                                   msg("source.unreadable-hint"), "source.unreadable")) from None
     return Source(path, name, decode(data, name))
+
+
+def is_file(path: Path) -> bool:
+    """True when `path` is a file; False also for names no file system takes (too long, NUL)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False

@@ -18,7 +18,7 @@ from jinja2 import (
 from .errors import Problems, msg
 from .frontmatter import YamlMap, load_yaml
 from .schema import Field, validate
-from .sources import SourceError, read_source
+from .sources import SourceError, is_file, read_source
 
 THEME_FIELDS = (
     Field("name", "line", msg("field.theme.name"), True, "werkstatt"),
@@ -61,7 +61,7 @@ def builtin_themes() -> Path:
 def _find_theme(reference: str, site_root: Path, relative_to: Path) -> Path | None:
     for candidate in (relative_to / reference, site_root / reference, site_root / "themes" / reference,
                       builtin_themes() / reference):
-        if (candidate / "theme.yaml").is_file():
+        if is_file(candidate / "theme.yaml"):
             return candidate
     return None
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
+from .discover import leaves
 from .errors import Problem, msg
 from .lifeline import die_with_parent
 from .model import PageEntry, SiteModel
@@ -32,10 +33,11 @@ class WriteResult:
     problems: list[Problem]
 
 
-def _hash_tree(folders: Iterable[Path], digest: hashlib._Hash) -> None:
+def _hash_tree(folders: Iterable[Path], digest: hashlib._Hash, site_root: Path) -> None:
     for folder in folders:
+        root = site_root if folder.is_relative_to(site_root) else folder  # as discover reads it
         for path in sorted(folder.rglob("*")):
-            if path.is_file():
+            if path.is_file() and not leaves(path, root):
                 digest.update(path.relative_to(folder).as_posix().encode())
                 digest.update(path.read_bytes())
 
@@ -46,9 +48,9 @@ def site_fingerprint(model: SiteModel, site_root: Path, chain: list[Theme]) -> s
     digest.update((site_root / "zuhause.yaml").read_bytes())
     digest.update(model.base_url.encode())
     digest.update(f"{model.preview} {model.now.astimezone(model.config.timezone).year}".encode())
-    _hash_tree([path for path, _ in template_folders(site_root, chain)], digest)
-    _hash_tree(static_folders(site_root, chain), digest)
-    _hash_tree([site_root / "people"], digest)
+    _hash_tree([path for path, _ in template_folders(site_root, chain)], digest, site_root)
+    _hash_tree(static_folders(site_root, chain), digest, site_root)
+    _hash_tree([site_root / "people"], digest, site_root)
     structure = [(e.kind, e.path, e.title, e.menu, e.order, e.person_id, e.template, e.list_of,
                   e.source, e.scheduled) for e in model.pages]
     digest.update(json.dumps(structure).encode())
