@@ -16,7 +16,9 @@ from PIL import Image, ImageCms
 
 GPS_LATITUDE = (51.0, 3.0, 12.34)  # Dresden-Pieschen: where the owner lives
 GPS_LONGITUDE = (13.0, 44.0, 56.78)
-GPS_MARKER = b"N\x00\x00\x00"  # the GPSLatitudeRef value as stored in the file
+GPS_DATUM = "WGS-84 ANNAS-HAUS"  # written as GPSMapDatum: bytes to look for in every output
+# The latitude as Pillow's EXIF writer stores it (big-endian rationals 51/1, 3/1).
+GPS_LATITUDE_BYTES = b"\x00\x00\x00\x33\x00\x00\x00\x01\x00\x00\x00\x03\x00\x00\x00\x01"
 MAKE, MODEL = "Phonemaker", "Pocket 12 Pro"
 XMP_MARKER = b"zuhause-test-xmp-location"
 MARK = (220, 20, 20)  # the colour of the top left corner of the upright picture
@@ -43,7 +45,7 @@ def _exif(orientation: int, gps: bool) -> Image.Exif:
     exif[0x0112] = orientation
     exif[0x9003] = "2025:06:01 12:00:00"
     if gps:
-        exif[0x8825] = {1: "N", 2: GPS_LATITUDE, 3: "E", 4: GPS_LONGITUDE}
+        exif[0x8825] = {1: "N", 2: GPS_LATITUDE, 3: "E", 4: GPS_LONGITUDE, 0x12: GPS_DATUM}
     return exif
 
 
