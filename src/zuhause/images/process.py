@@ -14,6 +14,7 @@ from .settings import ImageSettings
 from .source import MAX_PIXELS, BadImage, upright
 
 _SRGB = ImageCms.createProfile("sRGB")
+OG_CENTRE = (0.5, 0.0)  # crop a tall picture from the top: that is where a portrait's face is
 
 
 def make_files(plan: Plan, data: bytes, settings: ImageSettings) -> dict[str, bytes]:
@@ -25,7 +26,7 @@ def make_files(plan: Plan, data: bytes, settings: ImageSettings) -> dict[str, by
     for output in plan.outputs:
         if plan.job.kind == OG:
             sized = ImageOps.fit(picture.convert("RGB"), (output.width, output.height),
-                                 Image.Resampling.LANCZOS)
+                                 Image.Resampling.LANCZOS, centering=OG_CENTRE)
         elif (output.width, output.height) == picture.size:
             sized = picture
         else:
