@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import random
+import struct
+import zlib
 from pathlib import Path
 
 from PIL import Image, ImageCms
@@ -94,3 +96,19 @@ def png_bytes(width: int, height: int, mode: str = "RGB") -> bytes:
     else:
         picture.convert(mode).save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def truncated_jpeg(width: int = 400, height: int = 300) -> bytes:
+    """A JPEG cut off in the middle, as a copy that broke off."""
+    data = jpeg_bytes(width, height, quality=95)
+    return data[: len(data) // 2]
+
+
+def bomb_png(width: int, height: int) -> bytes:
+    """A small PNG whose header claims `width` x `height` pixels (a decompression bomb)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + \
+            struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + \
+        chunk(b"IDAT", zlib.compress(b"\x00" * 1024)) + chunk(b"IEND", b"")

@@ -4,34 +4,17 @@ or stop the build with the file and line that names them; never a traceback."""
 
 from __future__ import annotations
 
-import struct
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from photos import jpeg_bytes, phone_photo, png_bytes
+from photos import bomb_png, jpeg_bytes, phone_photo, png_bytes, truncated_jpeg
 from support import run_cli
 
 PAGE = "---\ntitle: Bild\nperson: anna\n---\nEin Bild:\n\n![Ein Bild]({name})\n"
 LINE = 7  # the line of the image in PAGE
-
-
-def _png_header_only(width: int, height: int) -> bytes:
-    """A PNG that claims `width` x `height` pixels (a decompression bomb's header)."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + \
-            struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + \
-        chunk(b"IDAT", zlib.compress(b"\x00" * 1024)) + chunk(b"IEND", b"")
-
-
-def _truncated(tmp: Path) -> bytes:
-    data = jpeg_bytes(400, 300, quality=95)
-    return data[: len(data) // 2]
 
 
 def _icc(tmp: Path) -> bytes:
@@ -41,8 +24,8 @@ def _icc(tmp: Path) -> bytes:
 FAILING: dict[str, tuple[str, Callable[[Path], bytes], str]] = {
     "not an image": ("notiz.jpg", lambda tmp: b"Einkaufsliste: Mehl, Butter\n",
                      "ist kein Bild, das zuhause lesen kann"),
-    "truncated JPEG": ("halb.jpg", _truncated, "ist beschädigt"),
-    "decompression bomb": ("bombe.png", lambda tmp: _png_header_only(40_000, 40_000),
+    "truncated JPEG": ("halb.jpg", lambda tmp: truncated_jpeg(), "ist beschädigt"),
+    "decompression bomb": ("bombe.png", lambda tmp: bomb_png(40_000, 40_000),
                            "hat mehr Pixel, als ein Foto je braucht"),
     "svg with a script": ("skript.svg", lambda tmp: b'<svg xmlns="http://www.w3.org/2000/svg" '
                           b'width="10" height="10" onload="alert(1)"></svg>', "enthält ein Skript"),
@@ -98,7 +81,7 @@ def test_a_bad_picture_in_static_names_the_file(site: Callable[..., Path], tmp_p
 def test_a_bad_portrait_names_the_person_file_and_line(
         site: Callable[..., Path], tmp_path: Path) -> None:
     root = site()
-    (root / "static" / "images" / "anna.png").write_bytes(_png_header_only(40_000, 40_000))
+    (root / "static" / "images" / "anna.png").write_bytes(bomb_png(40_000, 40_000))
     result = run_cli("build", root, "-o", tmp_path / "out")
     assert result.code == 1 and "Traceback" not in result.err
     assert result.err.startswith("people/anna.md:4:11: ")

@@ -41,7 +41,10 @@ def _hash_tree(folders: Iterable[Path], digest: hashlib._Hash, site_root: Path,
         for path in sorted(folder.rglob("*")):
             if path.is_file() and wanted(path.name) and not leaves(path, root):
                 digest.update(path.relative_to(folder).as_posix().encode())
-                digest.update(path.read_bytes())
+                try:
+                    digest.update(path.read_bytes())
+                except OSError:  # reported where the file is used, with its place
+                    digest.update(b"\0unreadable")
 
 
 def site_fingerprint(model: SiteModel, site_root: Path, chain: list[Theme]) -> str:

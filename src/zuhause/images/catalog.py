@@ -28,10 +28,26 @@ class ImageRef:
 
 
 def image_problem(reason: str, label: str, where: Where) -> Problem:
-    """The problem of an image that cannot be published, at the place that names it."""
-    return Problem(where.file, where.line, where.column,
-                   msg(f"images.{reason}", file=label), msg(f"images.{reason}-hint"),
-                   f"image.{reason}")
+    """The problem of an image that cannot be published, at the place that names it; `reason`
+    is one of BadImage's reasons or 'missing'."""
+    file, line, column = where.file, where.line, where.column
+    if reason == "missing":
+        return Problem(file, line, column, msg("images.missing", file=label),
+                       msg("images.missing-hint"), "image.missing")
+    if reason == "not-an-image":
+        return Problem(file, line, column, msg("images.not-an-image", file=label),
+                       msg("images.not-an-image-hint"), "image.not-an-image")
+    if reason == "too-many-pixels":
+        return Problem(file, line, column, msg("images.too-many-pixels", file=label),
+                       msg("images.too-many-pixels-hint"), "image.too-many-pixels")
+    if reason == "broken":
+        return Problem(file, line, column, msg("images.broken", file=label),
+                       msg("images.broken-hint"), "image.broken")
+    if reason == "svg-script":
+        return Problem(file, line, column, msg("images.svg-script", file=label),
+                       msg("images.svg-script-hint"), "image.svg-script")
+    return Problem(file, line, column, msg("images.unreadable", file=label),
+                   msg("images.unreadable-hint"), "image.unreadable")
 
 
 def find_image(written: str, page_dir: str, site_root: Path, static: list[Path],
