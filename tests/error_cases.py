@@ -11,8 +11,8 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from support import MINIMAL_SITE, minimal_file, write_site
 from zuhause import build_site

@@ -9,8 +9,8 @@ from pathlib import Path
 from photos import jpeg_bytes
 from support import tree_bytes
 from zuhause import build_site
-from zuhause.manifest import MANIFEST
 from zuhause.images.cache import CACHE_FOLDER
+from zuhause.manifest import MANIFEST
 
 
 def _files(out: Path) -> dict[str, bytes]:
