@@ -85,6 +85,7 @@ def publish_images(jobs: list[Job], settings: ImageSettings, cache: ImageCache,
             continue
         for name, path in cached.items():
             staging.copy(name, path)
+            staging.files[name]["source"] = job.label
         report.cached += 1
     for (job, plan), (files, reason) in zip(todo, _run(todo, settings, workers), strict=True):
         if reason:
@@ -93,6 +94,7 @@ def publish_images(jobs: list[Job], settings: ImageSettings, cache: ImageCache,
         cache.store(plan.key, files)
         for name, data in files.items():
             staging.write(name, data)
+            staging.files[name]["source"] = job.label  # for `check`: which file it was made from
         report.processed += 1
     if not report.problems:
         cache.prune(used)
