@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from support import MINIMAL_SITE, minimal_file, write_site
 from zuhause import build_site
@@ -192,6 +193,25 @@ CASES: list[Case] = [
          lambda tmp: build(tmp, people__anna_dot_md=PERSON.replace("anna.png", "anna.jpg"))),
     Case("person.bad-portrait", "The portrait file is not a picture zuhause can read.",
          lambda tmp: _bad_portrait(tmp)),
+    Case("image.missing", "A Markdown text or a page's image: names a picture that is not there.",
+         lambda tmp: build(tmp, content__brot_dot_md=page("title: Bread\nperson: anna\n",
+                                                           "![Our bread](brot.jpg)\n"))),
+    Case("image.not-an-image", "A picture a page shows is no image (or one zuhause cannot read).",
+         lambda tmp: _bad_image(tmp, "brot.jpg", lambda _: b"a shopping list")),
+    Case("image.broken", "A picture breaks off before its end (a file copied only in part).",
+         lambda tmp: _bad_image(tmp, "brot.jpg", lambda photos: photos.truncated_jpeg())),
+    Case("image.too-many-pixels", "A picture with more pixels than any photo (a decompression "
+         "bomb); zuhause refuses to open it.",
+         lambda tmp: _bad_image(tmp, "brot.png", lambda photos: photos.bomb_png(50_000, 50_000))),
+    Case("image.unreadable", "A picture the build may not read.",
+         lambda tmp: _unreadable_image(tmp)),
+    Case("image.svg-script", "An SVG carries a script, which would run on the site.",
+         lambda tmp: _bad_image(tmp, "logo.svg", lambda _: b'<svg onload="alert(1)"></svg>')),
+    Case("image.needs-both", "A page names an image: without image_alt: (or the other way round).",
+         lambda tmp: build(tmp, content__brot_dot_md=page("title: Bread\nperson: anna\n"
+                                                           "image: brot.jpg\n"))),
+    Case("image.bad-widths", "A theme's image_widths are not whole numbers of pixels.",
+         lambda tmp: _bad_widths(tmp)),
     Case("person.empty-story", "A person file has no story below its front matter.",
          lambda tmp: build(tmp, people__anna_dot_md=PERSON.replace(
              "Ich backe seit zwanzig Jahren Brot.\n", "\n"))),
@@ -283,6 +303,39 @@ def _latin1(tmp: Path) -> None:
 def _bad_portrait(tmp: Path) -> None:
     root = english_site(tmp)
     (root / "static" / "images" / "anna.png").write_bytes(b"not a picture")
+    build_site(root, root / "public")
+
+
+def _bad_image(tmp: Path, name: str, make: Callable[[Any], bytes]) -> None:
+    import photos
+    root = english_site(tmp, content__brot_dot_md=page("title: Bread\nperson: anna\n",
+                                                        f"![Our bread]({name})\n"))
+    (root / "content" / name).write_bytes(make(photos))
+    build_site(root, root / "public")
+
+
+def _unreadable_image(tmp: Path) -> None:
+    import photos
+    root = english_site(tmp, content__brot_dot_md=page("title: Bread\nperson: anna\n",
+                                                        "![Our bread](brot.jpg)\n"))
+    picture = root / "content" / "brot.jpg"
+    picture.write_bytes(photos.jpeg_bytes(64, 48))
+    original = Path.read_bytes
+
+    def refused(path: Path) -> bytes:
+        if path.name == "brot.jpg":
+            raise PermissionError(13, "Permission denied")
+        return original(path)
+    with patched(Path, "read_bytes", refused):
+        build_site(root, root / "public")
+
+
+def _bad_widths(tmp: Path) -> None:
+    root = english_site(tmp, zuhause_dot_yaml=CONFIG.replace("language: en", "language: en\n"
+                                                             "theme: mine"))
+    (root / "mine").mkdir()
+    (root / "mine" / "theme.yaml").write_text("name: mine\nextends: default\n"
+                                              "image_widths: [wide, 2]\n", "utf-8")
     build_site(root, root / "public")
 
 

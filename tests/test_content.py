@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from support import MINIMAL_SITE, run_cli
+from support import MINIMAL_SITE, run_cli, tiny_png
 from zuhause.catalogue import catalogue
 from zuhause.urls import slugify
 
@@ -85,6 +85,8 @@ def test_urls_from_file_names_and_links_between_files(site: Callable[..., Path],
         "content__angebote__Brot backen_dot_md": "---\ntitle: Brot backen\nperson: anna\n---\n"
         "## Der Teig\n\nZurück zu [mir](../Über mich.md). Bild: ![Ofen](/bilder/ofen.png)\n",
     })
+    (root / "static" / "bilder").mkdir(parents=True)
+    (root / "static" / "bilder" / "ofen.png").write_bytes(tiny_png())
     result = run_cli("build", root, "-o", tmp_path / "out", "--base-url", "https://a.github.io/repo/")
     assert result.code == 0, result.err
     about = (tmp_path / "out" / "ueber-mich" / "index.html").read_text()
@@ -92,7 +94,8 @@ def test_urls_from_file_names_and_links_between_files(site: Callable[..., Path],
     assert 'href="/repo/"' in about
     offer = (tmp_path / "out" / "angebote" / "brot-backen" / "index.html").read_text()
     assert 'href="/repo/ueber-mich/"' in offer
-    assert 'src="/repo/bilder/ofen.png"' in offer
+    assert re.search(r'src="/repo/media/ofen-[0-9a-f]{10}-1\.jpg"', offer)
+    assert (tmp_path / "out" / "bilder" / "ofen.png").is_file()
     assert '<h2 id="der-teig">' in offer
 
 

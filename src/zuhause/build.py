@@ -15,6 +15,20 @@ from .errors import Message, Problem, Problems, SiteError, msg
 from .feeds import atom_feed, robots_txt, sitemap
 from .frontmatter import Position, YamlMap
 from .guard import guarded
+from .images import (
+    COPY,
+    BadImage,
+    ImageCache,
+    ImageSettings,
+    Job,
+    Where,
+    image_problem,
+    is_raster,
+    probe,
+    publish_images,
+)
+from .images.settings import settings_for
+from .images.show import pictures_for
 from .legal import check_legal
 from .model import SiteModel, build_model
 from .output import Staging, UnsafePath, check_output_folder, describe_os_error, name_too_long
@@ -25,6 +39,7 @@ from .starter.recognise import find_placeholders
 from .stopping import BuildStopped, Terminated
 from .swap import recover
 from .themes import Theme, resolve_theme_chain, static_folders
+from .urls import base_path
 from .writer import write_pages
 
 
@@ -40,6 +55,9 @@ class BuildReport:
     reused: int
     seconds: float
     warnings: list[Message] = field(default_factory=list)
+    images_processed: int = 0  # images decoded and encoded by this build
+    images_cached: int = 0  # images taken from the cache of an earlier build
+    image_seconds: float = 0.0  # time spent on images (planning, processing, copying)
 
     def summary(self, language: str) -> str:
         """The one line a build ends with, in `language`."""
@@ -93,8 +111,11 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
     if not files.people:
         problems.add("people/", 0, 0, msg("site.no-people"), msg("site.no-people-hint"),
                      "site.no-people")
+    pictures = pictures_for(root, chain, config.images.get("keep", []),
+                            base_path(config.base_url), config.base_url)
     model = build_model(config, people, pages, drafts, problems, files.warnings, unreadable,
-                        now=now, future=future, preview=preview)
+                        now=now, future=future, preview=preview, pictures=pictures,
+                        content_sizes=pictures.catalog.settings.content_sizes)
     problems.check()
     assert model is not None
     return LoadedSite(root, config, chain, model, files)
@@ -155,7 +176,12 @@ def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
         if result.problems:
             raise SiteError(result.problems)
         swap.checkpoint("pages-written")
-        _write_site_files(loaded, staging)
+        static = _static_files(loaded)
+        images = publish_images(_image_jobs(loaded, staging, static), _settings(loaded),
+                                ImageCache.of_site(root), staging, jobs)
+        if images.problems:
+            raise SiteError(images.problems)
+        _write_site_files(loaded, staging, static)
         collisions = staging.collisions()
         if collisions:
             raise SiteError(collisions)
@@ -176,20 +202,46 @@ def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
         raise
     pages = len(loaded.model.pages)
     return BuildReport(root, out_path, pages, len(staging.files), result.rendered, result.reused,
-                       time.perf_counter() - started, loaded.model.warnings + warnings)
+                       time.perf_counter() - started, loaded.model.warnings + warnings,
+                       images.processed, images.cached, images.seconds)
 
 
-def _write_site_files(loaded: LoadedSite, staging: Staging) -> None:
-    """Static files of theme and site, feed, sitemap, robots.txt, .nojekyll and CNAME."""
-    model = loaded.model
+def _settings(loaded: LoadedSite) -> ImageSettings:
+    return settings_for([t.image_widths for t in loaded.chain],
+                        [t.content_image_sizes for t in loaded.chain],
+                        loaded.config.images.get("keep", []))
+
+
+def _static_files(loaded: LoadedSite) -> dict[str, Path]:
+    """The static files of theme and site by their path in the output; the site's win."""
     static: dict[str, Path] = {}
     site_static = loaded.root / "static"
     for folder in static_folders(loaded.root, loaded.chain):
         relatives = ([path.relative_to("static") for path in loaded.files.static]
                      if folder == site_static
-                     else walk_files(folder, folder, model.warnings, is_ignored_static))
+                     else walk_files(folder, folder, loaded.model.warnings, is_ignored_static))
         for path in relatives:
             static[path.as_posix()] = folder / path
+    return static
+
+
+def _image_jobs(loaded: LoadedSite, staging: Staging, static: dict[str, Path]) -> list[Job]:
+    """Every image the build publishes: those the pages show (rendered now or reused from
+    the last build, whose manifest record lists them), those of the people's stories, and
+    every raster picture in static/ (at its own path, without metadata) that is not kept."""
+    shown = [Job.from_list(data) for record in staging.files.values()
+             for data in record.get("images", []) or []]  # type: ignore[attr-defined]
+    keep = _settings(loaded).keep
+    copies = [Job(COPY, str(path), _static_label(loaded.root, path), relative,
+                  Where(_static_label(loaded.root, path)))
+              for relative, path in static.items() if is_raster(relative) and relative not in keep]
+    return [*loaded.model.image_jobs, *shown, *copies]
+
+
+def _write_site_files(loaded: LoadedSite, staging: Staging, static: dict[str, Path]) -> None:
+    """Static files of theme and site, feed, sitemap, robots.txt, .nojekyll and CNAME; the
+    raster pictures among them are already published by the image stage."""
+    model = loaded.model
     generated = {
         "sitemap.xml": sitemap(model),
         "robots.txt": robots_txt(model),
@@ -200,7 +252,13 @@ def _write_site_files(loaded: LoadedSite, staging: Staging) -> None:
     if loaded.config.domain:
         generated["CNAME"] = loaded.config.domain + "\n"
     problems = []
+    keep = _settings(loaded).keep
     for relative, path in static.items():
+        if is_raster(relative) and relative not in keep:
+            continue
+        if relative.lower().endswith(".svg") and (script := _svg_script(loaded.root, path)):
+            problems.append(script)
+            continue
         if relative in generated or relative in staging.files:
             if relative == "CNAME" and relative in generated:
                 pos = loaded.config.raw.value_at("domain")
@@ -225,6 +283,19 @@ def _write_site_files(loaded: LoadedSite, staging: Staging) -> None:
         raise SiteError(problems)
     for relative, text in generated.items():
         staging.write(relative, text.encode("utf-8"))
+
+
+def _svg_script(root: Path, path: Path) -> Problem | None:
+    """A problem when an SVG in static/ carries a script (it would run on the site)."""
+    try:
+        probe(path)
+    except BadImage as error:
+        if error.reason == "svg-script":
+            label = _static_label(root, path)
+            return image_problem("svg-script", label, Where(label))
+    except OSError:
+        return None
+    return None
 
 
 def _static_label(root: Path, path: Path) -> str:

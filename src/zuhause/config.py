@@ -94,6 +94,10 @@ CHECK_FIELDS = (
           fields=SKIP_FIELDS),
 )
 
+IMAGE_FIELDS = (
+    Field("keep", "list", msg("field.images.keep"), example="downloads/plan.jpg"),
+)
+
 SITE_FIELDS = (
     Field("title", "line", msg("field.site.title"), True, "Tischlerei Lindner"),
     Field("language", "choice", msg("field.site.language"), choices=languages()),
@@ -111,6 +115,7 @@ SITE_FIELDS = (
     Field("privacy", "map", msg("field.site.privacy"),
           fields=PRIVACY_FIELDS),
     Field("check", "map", msg("field.site.check"), fields=CHECK_FIELDS),
+    Field("images", "map", msg("field.site.images"), fields=IMAGE_FIELDS),
 )
 
 
@@ -133,6 +138,7 @@ class SiteConfig:
     privacy: dict[str, Any]
     raw: YamlMap = field(repr=False, compare=False)
     check: dict[str, Any] = field(default_factory=dict)
+    images: dict[str, Any] = field(default_factory=dict)
 
 
 def read_config(root: Path, problems: Problems, base_url: str | None = None) -> SiteConfig | None:
@@ -182,4 +188,5 @@ def read_config(root: Path, problems: Problems, base_url: str | None = None) -> 
         privacy=values.get("privacy", {}),
         raw=data,
         check=values.get("check", {}),
+        images=values.get("images", {}),
     )

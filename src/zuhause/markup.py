@@ -17,6 +17,9 @@ from markdown.treeprocessors import Treeprocessor
 from .deadline import DeadlinePassed, deadline
 from .errors import Message, Problem, msg
 from .i18n import Translator
+from .images.markup import Shown
+from .images.plan import Where
+from .images.show import ImageFailed, Pictures
 from .markdown_budget import over_budget
 from .schedule import link_texts
 from .typography import HeadingIdProcessor, TableWrapProcessor, TypographyProcessor
@@ -55,6 +58,8 @@ class _LinkRewriter(Treeprocessor):
         job = self.owner.job
         if job is None:
             return
+        if self.owner.pictures is not None:
+            self.owner.replace_images(root, job, self.owner.pictures)
         if job.id_prefix:
             for element in root.iter():
                 if "id" in element.attrib:
@@ -72,11 +77,15 @@ class MarkdownRenderer:
 
     def __init__(self, language: str, base_path: str, pages_by_source: Mapping[str, str],
                  held_back: Mapping[str, str] | None = None,
-                 seconds: float = SECONDS_PER_TEXT) -> None:
+                 seconds: float = SECONDS_PER_TEXT, pictures: Pictures | None = None,
+                 content_sizes: str = "100vw") -> None:
         """`pages_by_source` maps a file in content/ ('journal/oel.md', NFC) to its page URL;
         `held_back` maps the files dated after the build to their day, written out; `seconds`
-        is the most one text may take to convert."""
+        is the most one text may take to convert; `pictures` turns images into `<picture>`s
+        shown at `content_sizes`."""
         self.seconds = seconds
+        self.pictures = pictures
+        self.content_sizes = content_sizes
         self.language = language
         self.base_path = base_path
         self.pages_by_source = pages_by_source
@@ -150,6 +159,25 @@ class MarkdownRenderer:
             return target
         return url + (owner_url(f"#{parts.fragment}") if parts.fragment else "")
 
+    def replace_images(self, root: etree.Element, job: _Job, pictures: Pictures) -> None:
+        """Every image of the text with a local file becomes that file's `<picture>`; a file
+        that is missing or broken is a problem at the place it is written."""
+        for parent in list(root.iter()):
+            for child in list(parent):
+                src = child.get("src", "")
+                if child.tag != "img" or not src or _EXTERNAL.match(src) or "srcset" in child.attrib:
+                    continue
+                line, column = _locate(job.body, src)
+                where = Where(job.source, job.body_line + line, column)
+                try:
+                    ref = pictures.find(unquote(urlsplit(src).path), job.page_dir, where)
+                    html = pictures.show(ref, Shown(child.get("alt", ""), self.content_sizes,
+                                                    child.get("class", "")))
+                except ImageFailed as failed:
+                    job.problems.append(failed.problem)
+                    continue
+                _replace(parent, child, self.md.htmlStash.store(html))
+
     def rewrite_srcset(self, srcset: str, job: _Job) -> str:
         """Each candidate of a `srcset` ('a.jpg 1x, b.jpg 2x') rewritten like a `src`."""
         candidates = []
@@ -157,6 +185,18 @@ class MarkdownRenderer:
             url, _, descriptor = candidate.strip().partition(" ")
             candidates.append(" ".join(filter(None, [self.rewrite(url, job), descriptor.strip()])))
         return ", ".join(candidates)
+
+
+def _replace(parent: etree.Element, child: etree.Element, text: str) -> None:
+    """Put `text` where `child` was, keeping the text that followed it."""
+    index = list(parent).index(child)
+    addition = text + (child.tail or "")
+    if index == 0:
+        parent.text = (parent.text or "") + addition
+    else:
+        before = parent[index - 1]
+        before.tail = (before.tail or "") + addition
+    parent.remove(child)
 
 
 def _locate(body: str, target: str) -> tuple[int, int]:

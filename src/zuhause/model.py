@@ -15,6 +15,9 @@ from markupsafe import Markup
 from .config import SiteConfig
 from .errors import Message, Problems, did_you_mean, msg, sentences
 from .i18n import Translator, format_date
+from .images.catalog import ImageRef
+from .images.plan import Job
+from .images.show import Pictures
 from .legal import phone_uri
 from .markup import MarkdownRenderer, first_paragraph
 from .pages import Page, as_datetime
@@ -84,6 +87,7 @@ class PersonView:
     abs_url: str = ""
     portrait_width: int = 0
     portrait_height: int = 0
+    portrait_image: ImageRef | None = None  # for the image() helper of templates
 
 
 @dataclass
@@ -109,6 +113,8 @@ class PageEntry:
     generated_html: Markup | None = None
     list_of: str = ""  # 'offer' or 'post' for pages that list them
     scheduled: bool = False  # dated after the build's moment, published only with --future
+    image: ImageRef | None = None  # the page's own picture (`image:` in its front matter)
+    image_alt: str = ""
 
     @property
     def output_file(self) -> str:
@@ -132,6 +138,7 @@ class SiteModel:
     now: datetime = field(default_factory=lambda: datetime.now(UTC))  # the build's moment
     preview: bool = False  # zuhause serve: mark pages that are not yet published
     held_back: dict[str, str] = field(default_factory=dict)  # 'journal/x.md' -> its day
+    image_jobs: list[Job] = field(default_factory=list)  # images of the people's stories
 
     def url(self, path: str) -> str:
         """The root-relative URL of a path below the base (includes the base path)."""
@@ -176,6 +183,8 @@ def _person_view(person: Person, config: SiteConfig, base: str, absolute: str,
         social=[Link(s["name"], s["url"]) for s in values.get("social", []) if "url" in s],
         story=Markup(rendered.html),
         portrait_width=person.portrait_size[0], portrait_height=person.portrait_size[1],
+        portrait_image=ImageRef(person.portrait_path, f"static/{portrait}", person.portrait_where,
+                                portrait) if person.portrait_path else None,
     )
 
 
@@ -197,6 +206,7 @@ def _entry_from_page(page: Page, config: SiteConfig) -> PageEntry:
         date=as_datetime(values["date"], config.timezone) if "date" in values else None,
         updated=as_datetime(values["updated"], config.timezone) if "updated" in values else None,
         price=values.get("price", ""),
+        image=page.image, image_alt=values.get("image_alt", "") if page.image else "",
         template={"home": "home", "offer": "offer", "post": "post", "section": "list"}.get(
             page.kind, values.get("template", "page")),
         order=values.get("order", 0),
@@ -217,12 +227,14 @@ def _label(entry: PageEntry) -> Message | str:
 def build_model(config: SiteConfig, people: list[Person], pages: list[Page], drafts: bool,
                 problems: Problems, warnings: list[Message] | None = None,
                 unreadable: frozenset[str] = frozenset(), now: datetime | None = None,
-                future: bool = False, preview: bool = False) -> SiteModel | None:
+                future: bool = False, preview: bool = False,
+                pictures: Pictures | None = None, content_sizes: str = "100vw"
+                ) -> SiteModel | None:
     """Cross-reference people and pages, add generated pages, check URLs; None if unusable.
 
     `unreadable` names files that exist but could not be read (already reported). Pages
     dated after `now` (default: the present) are left out unless `future`; `preview` marks
-    them where they are in.
+    them where they are in. `pictures` shows the images of the people's stories.
     """
     t = Translator(config.language)
     base = base_path(config.base_url)
@@ -307,7 +319,8 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
     pages_by_source = {_content_key(e.source): site_url(base, e.path) for e in entries if e.source}
     held_back = {_content_key(e.source): day_text(e.date, config.timezone, config.language)
                  for e in later if e.date and not future}
-    renderer = MarkdownRenderer(config.language, base, pages_by_source, held_back)
+    renderer = MarkdownRenderer(config.language, base, pages_by_source, held_back,
+                                pictures=pictures, content_sizes=content_sizes)
     views = {p.id: _person_view(p, config, base, config.base_url, renderer, problems)
              for p in people if p.complete}
     if owner_id not in views:
@@ -328,7 +341,8 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
     return SiteModel(config=config, base_url=config.base_url, base_path=base, people=views,
                      pages=entries, owner=views[owner_id], pages_by_source=pages_by_source,
                      special=special, warnings=notes, now=moment, preview=preview,
-                     held_back=held_back)
+                     held_back=held_back,
+                     image_jobs=pictures.catalog.take() if pictures else [])
 
 
 def _content_key(source: str) -> str:

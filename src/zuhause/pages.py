@@ -9,6 +9,8 @@ from typing import Any
 
 from .errors import Problems, msg
 from .frontmatter import YamlMap, read_document
+from .images.catalog import ImageRef, find_image, image_problem
+from .images.plan import Where
 from .schema import Field, validate
 from .urls import slugify
 
@@ -26,6 +28,9 @@ PAGE_FIELDS = (
           choices=("page", "contact", "people")),
     Field("price", "line", msg("field.page.price"), example="ab 450 €"),
     Field("summary", "text", msg("field.page.summary")),
+    Field("image", "line", msg("field.page.image"), example="kueche.jpg"),
+    Field("image_alt", "line", msg("field.page.image_alt"),
+          example="Eine Küche aus Eiche mit einer Arbeitsplatte aus Stein"),
 )
 
 OFFER_FOLDERS = ("angebote", "offers")
@@ -43,6 +48,7 @@ class Page:
     body: str
     body_line: int
     meta: YamlMap = field(repr=False)
+    image: ImageRef | None = None
 
     @property
     def title(self) -> str:
@@ -95,8 +101,31 @@ def read_page(root: Path, relative: Path, problems: Problems) -> Page | None:
         pos = document.meta.key_at("price")
         problems.add(name, pos.line, pos.column, msg("page.price-not-offer"),
                      msg("page.price-not-offer-hint"), "page.price-not-offer")
+    image = _page_image(root, name, content_relative, document.meta, values, problems)
     return Page(name, kind, page_path(content_relative), values, document.body,
-                document.body_line, document.meta)
+                document.body_line, document.meta, image)
+
+
+def _page_image(root: Path, name: str, relative: PurePosixPath, meta: YamlMap,
+                values: dict[str, Any], problems: Problems) -> ImageRef | None:
+    """The picture a page names in `image:` (with `image_alt:`, both or neither)."""
+    for present, missing in (("image", "image_alt"), ("image_alt", "image")):
+        if present in values and missing not in values:
+            pos = meta.key_at(present)
+            problems.add(name, pos.line, pos.column,
+                         msg("images.needs-both", present=present, missing=missing),
+                         msg("images.needs-both-hint"), "image.needs-both")
+            return None
+    if "image" not in values:
+        return None
+    pos = meta.value_at("image")
+    where = Where(name, pos.line, pos.column)
+    folder = relative.parent.as_posix()
+    ref = find_image(values["image"], "" if folder == "." else folder, root, [root / "static"],
+                     where)
+    if ref is None:
+        problems.extend([image_problem("missing", values["image"], where)])
+    return ref
 
 
 def as_datetime(value: date | datetime, zone: Any) -> datetime:

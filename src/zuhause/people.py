@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, UnidentifiedImageError
-
 from .config import LINK_FIELDS
 from .errors import Problems, msg
 from .frontmatter import YamlMap, read_document
+from .images.plan import Where
+from .images.source import MAX_PIXELS, BadImage, probe
 from .schema import Field, position_of, validate
 from .sources import is_file
 
@@ -62,6 +61,7 @@ class Person:
     portrait_path: Path | None
     meta: YamlMap = field(repr=False)
     portrait_size: tuple[int, int] = (0, 0)
+    portrait_where: Where = Where("")
     complete: bool = True  # False when the file had problems: it is known, but not rendered
 
 
@@ -87,8 +87,10 @@ def read_person(root: Path, relative: Path, problems: Problems) -> Person | None
                      msg("person.empty-story-hint"), "person.empty-story")
     portrait_path = None
     portrait_size: tuple[int, int] | None = None
+    where = Where(name)
     if "portrait" in values:
         pos = document.meta.value_at("portrait")
+        where = Where(name, pos.line, pos.column)
         portrait_path = _portrait_file(root, values["portrait"])
         if portrait_path is None:
             problems.add(name, pos.line, pos.column,
@@ -104,10 +106,10 @@ def read_person(root: Path, relative: Path, problems: Problems) -> Person | None
                 portrait_size = None
                 problems.add(name, pos.line, pos.column,
                              msg("person.huge-portrait", file=values["portrait"],
-                                 pixels=Image.MAX_IMAGE_PIXELS or 0),
+                                 pixels=MAX_PIXELS),
                              msg("person.huge-portrait-hint"), "person.bad-portrait")
     return Person(relative.stem, name, values, document.body, document.body_line, portrait_path,
-                  document.meta, portrait_size or (0, 0), len(list(problems)) == before)
+                  document.meta, portrait_size or (0, 0), where, len(list(problems)) == before)
 
 
 def _portrait_file(root: Path, portrait: str) -> Path | None:
@@ -125,16 +127,12 @@ _TOO_LARGE = (-1, -1)
 
 
 def _image_size(path: Path) -> tuple[int, int] | None:
-    """Width and height of a raster image, (0, 0) for SVG, None when it is no image,
-    `_TOO_LARGE` when it has more pixels than Pillow is willing to open."""
-    if path.suffix.lower() == ".svg":
-        return (0, 0)
+    """Width and height of an image as shown (0, 0 for an SVG without a size), None when it
+    is no image, `_TOO_LARGE` when it has more pixels than zuhause is willing to open."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
-                return image.size
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return _TOO_LARGE
-    except (UnidentifiedImageError, OSError, ValueError):
+        image = probe(path)
+    except BadImage as error:
+        return _TOO_LARGE if error.reason == "too-many-pixels" else None
+    except OSError:
         return None
+    return image.width, image.height

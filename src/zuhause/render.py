@@ -14,6 +14,9 @@ from markupsafe import Markup
 
 from .errors import Problem, msg
 from .i18n import Translator
+from .images.catalog import ImageRef
+from .images.plan import Job
+from .images.show import ImageFailed, OgImage, pictures_for
 from .legal import impressum_html, privacy_html
 from .markup import MarkdownRenderer
 from .model import Channels, Link, PageEntry, PersonView, SiteModel, date_fields, reply_url
@@ -42,6 +45,9 @@ class PageView:
     reply_url: str = ""
     date: datetime | None = None
     preview_marker: str = ""  # zuhause serve only: "Noch nicht veröffentlicht: ..."
+    image: ImageRef | None = None  # the page's picture, for image(page.image, alt=page.image_alt)
+    image_alt: str = ""
+    og_image: OgImage | None = None  # the 1200x630 crop of the page's picture or portrait
 
 
 @dataclass
@@ -76,6 +82,7 @@ class RenderResult:
     entry: PageEntry
     html: str = ""
     problems: list[Problem] = field(default_factory=list)
+    images: list[Job] = field(default_factory=list)  # the images the page shows
 
 
 class PageRenderer:
@@ -88,10 +95,14 @@ class PageRenderer:
         self.static = static_folders(site_root, chain)
         self.env: Environment = make_environment(site_root, chain)
         self.t = Translator(model.config.language)
+        self.pictures = pictures_for(site_root, chain, model.config.images.get("keep", []),
+                                     model.base_path, model.base_url)
         self.markdown = MarkdownRenderer(model.config.language, model.base_path,
-                                         model.pages_by_source, model.held_back)
+                                         model.pages_by_source, model.held_back,
+                                         pictures=self.pictures,
+                                         content_sizes=self.pictures.catalog.settings.content_sizes)
         self._asset_versions: dict[str, str] = {}
-        self.env.globals.update(t=self.t, asset=self.asset)
+        self.env.globals.update(t=self.t, asset=self.asset, image=self.pictures.helper)
         self.site = self._site_view()
         self.env.globals["site"] = self.site
 
@@ -142,6 +153,8 @@ class PageRenderer:
             reply_url=reply_url(person, model.config, entry.title) if entry.kind == "post" else "",
             preview_marker=preview_marker(entry.date, model.config.timezone, model.config.language)
             if model.preview and entry.scheduled and entry.date else "",
+            image=entry.image, image_alt=entry.image_alt,
+            og_image=None if teaser else self.pictures.og(entry.image or person.portrait_image),
             **date_fields(entry.date, model.config.language),
         )
 
@@ -163,6 +176,7 @@ class PageRenderer:
 
     def render(self, entry: PageEntry) -> RenderResult:
         """Render one page to HTML; template and Markdown failures become problems."""
+        self.pictures.catalog.take()
         content, problems = self.content_of(entry)
         if problems:
             return RenderResult(entry, problems=problems)
@@ -178,9 +192,11 @@ class PageRenderer:
         }
         try:
             html = self.env.get_template(f"{entry.template}.html").render(context)
+        except ImageFailed as failed:
+            return RenderResult(entry, problems=[failed.problem])
         except Exception as error:  # noqa: BLE001 - every template failure is the designer's to fix
             return RenderResult(entry, problems=[self.template_problem(error, entry)])
-        return RenderResult(entry, html)
+        return RenderResult(entry, html, images=self.pictures.catalog.take())
 
     def template_problem(self, error: Exception, entry: PageEntry) -> Problem:
         """Turn a template failure into a problem naming the template file and line."""

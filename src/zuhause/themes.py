@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from jinja2 import (
     ChoiceLoader,
@@ -25,7 +26,11 @@ THEME_FIELDS = (
     Field("description", "text", msg("field.theme.description")),
     Field("extends", "line", msg("field.theme.extends"),
           example="default"),
+    Field("image_widths", "list", msg("field.theme.image_widths"), example="960"),
+    Field("content_image_sizes", "line", msg("field.theme.content_image_sizes"),
+          example="(min-width: 46em) 33em, 100vw"),
 )
+MIN_WIDTH, MAX_WIDTH = 16, 8000
 MAX_CHAIN = 8
 
 
@@ -36,6 +41,8 @@ class Theme:
     name: str
     root: Path
     label: str  # how the owner sees its folder in messages
+    image_widths: tuple[int, ...] = ()  # empty: the theme it extends decides
+    content_image_sizes: str = ""
 
     @property
     def templates(self) -> Path:
@@ -84,7 +91,9 @@ def resolve_theme_chain(reference: str, site_root: Path, problems: Problems) -> 
                          msg("theme.circle-hint"), "theme.circle")
             return chain
         meta = _read_theme_meta(folder, label, problems)
-        chain.append(Theme(meta.get("name", folder.name), folder, label))
+        chain.append(Theme(meta.get("name", folder.name), folder, label,
+                           _widths(meta, f"{label}/theme.yaml", problems),
+                           meta.get("content_image_sizes", "")))
         reference = meta.get("extends", "")
         where, field_name, relative_to = f"{label}/theme.yaml", "extends", folder.parent
     return chain
@@ -99,7 +108,21 @@ def _label(folder: Path, site_root: Path) -> str:
     return folder.as_posix()
 
 
-def _read_theme_meta(folder: Path, label: str, problems: Problems) -> dict[str, str]:
+def _widths(meta: dict[str, Any], name: str, problems: Problems) -> tuple[int, ...]:
+    """The image widths a theme declares, checked: whole numbers of pixels."""
+    written = meta.get("image_widths", [])
+    try:
+        widths = tuple(sorted({int(str(w)) for w in written}))
+    except ValueError:
+        widths = ()
+    if written and (not widths or not all(MIN_WIDTH <= w <= MAX_WIDTH for w in widths)):
+        problems.add(name, 1, 1, msg("images.bad-widths"), msg("images.bad-widths-hint"),
+                     "image.bad-widths")
+        return ()
+    return widths
+
+
+def _read_theme_meta(folder: Path, label: str, problems: Problems) -> dict[str, Any]:
     name = f"{label}/theme.yaml"
     try:
         source = read_source(folder / "theme.yaml", name)

@@ -7,7 +7,7 @@ import hashlib
 import json
 import multiprocessing
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +15,7 @@ from pathlib import Path
 from . import __version__
 from .discover import leaves
 from .errors import Problem, msg
+from .images import is_image
 from .lifeline import die_with_parent
 from .model import PageEntry, SiteModel
 from .output import Staging, name_too_long, write_file
@@ -33,17 +34,22 @@ class WriteResult:
     problems: list[Problem]
 
 
-def _hash_tree(folders: Iterable[Path], digest: hashlib._Hash, site_root: Path) -> None:
+def _hash_tree(folders: Iterable[Path], digest: hashlib._Hash, site_root: Path,
+               wanted: Callable[[str], bool] = lambda name: True) -> None:
     for folder in folders:
         root = site_root if folder.is_relative_to(site_root) else folder  # as discover reads it
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and not leaves(path, root):
+            if path.is_file() and wanted(path.name) and not leaves(path, root):
                 digest.update(path.relative_to(folder).as_posix().encode())
-                digest.update(path.read_bytes())
+                try:
+                    digest.update(path.read_bytes())
+                except OSError:  # reported where the file is used, with its place
+                    digest.update(b"\0unreadable")
 
 
 def site_fingerprint(model: SiteModel, site_root: Path, chain: list[Theme]) -> str:
-    """What every page depends on: zuhause, the config, the theme, the people, the menu."""
+    """What every page depends on: zuhause, the config, the theme, the people, the menu, the
+    pictures."""
     digest = hashlib.sha256(__version__.encode())
     digest.update((site_root / "zuhause.yaml").read_bytes())
     digest.update(model.base_url.encode())
@@ -51,6 +57,8 @@ def site_fingerprint(model: SiteModel, site_root: Path, chain: list[Theme]) -> s
     _hash_tree([path for path, _ in template_folders(site_root, chain)], digest, site_root)
     _hash_tree(static_folders(site_root, chain), digest, site_root)
     _hash_tree([site_root / "people"], digest, site_root)
+    _hash_tree([site_root / "content"], digest, site_root, is_image)  # pictures beside pages
+    digest.update(json.dumps([[t.image_widths, t.content_image_sizes] for t in chain]).encode())
     structure = [(e.kind, e.path, e.title, e.menu, e.order, e.person_id, e.template, e.list_of,
                   e.source, e.scheduled) for e in model.pages]
     digest.update(json.dumps(structure).encode())
@@ -59,7 +67,8 @@ def site_fingerprint(model: SiteModel, site_root: Path, chain: list[Theme]) -> s
 
 def listing_fingerprint(model: SiteModel) -> str:
     """What pages that list offers and posts depend on beyond the site."""
-    listed = [(e.path, e.title, e.summary, e.price, e.person_id, str(e.date))
+    listed = [(e.path, e.title, e.summary, e.price, e.person_id, str(e.date),
+               e.image.label if e.image else "", e.image_alt)
               for e in [*model.offers, *model.posts]]
     return hashlib.sha256(json.dumps(listed).encode()).hexdigest()
 
@@ -68,7 +77,8 @@ def page_fingerprint(entry: PageEntry, site: str, listing: str) -> str:
     """A hash of everything one page's HTML depends on."""
     own = [entry.source, entry.body, entry.body_line, entry.title, entry.description,
            entry.summary, str(entry.date), str(entry.updated), entry.price, entry.template,
-           str(entry.generated_html or "")]
+           str(entry.generated_html or ""), entry.image.label if entry.image else "",
+           entry.image_alt]
     lists = entry.kind == "home" or bool(entry.list_of)
     return hashlib.sha256(json.dumps([site, listing if lists else "", own]).encode()).hexdigest()
 
@@ -83,6 +93,7 @@ def _render_chunk(renderer: PageRenderer, entries: list[tuple[PageEntry, str]],
             continue
         record = write_file(staging_root, entry.output_file, result.html.encode("utf-8"))
         record["fingerprint"] = fingerprint
+        record["images"] = [job.as_list() for job in result.images]
         results.append((entry.output_file, record, []))
     return results
 
