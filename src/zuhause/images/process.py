@@ -37,14 +37,17 @@ def make_files(plan: Plan, data: bytes, settings: ImageSettings) -> dict[str, by
 
 def clean_pixels(data: bytes) -> Image.Image:
     """The source's pixels the right way up, in sRGB (RGB or RGBA), without any metadata."""
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as opened:
+                if opened.width * opened.height > MAX_PIXELS:  # checked before any pixel is read
+                    raise BadImage("too-many-pixels")
                 opened.load()
                 picture = upright(opened)
                 profile = opened.info.get("icc_profile")
+    except BadImage:
+        raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise BadImage("too-many-pixels") from None
     except (OSError, ValueError, SyntaxError, EOFError):
