@@ -11,6 +11,7 @@ import pytest
 from PIL import Image
 
 from support import EXAMPLE_BASE_URL, EXAMPLE_SITE, MINIMAL_SITE, REPO, write_site
+from zuhause import build_site
 from zuhause.checking import check_site
 from zuhause.errors import SiteError
 
@@ -121,6 +122,14 @@ def test_missing_image_is_an_error_at_its_line(tmp_path: Path) -> None:
         ("content/seite.md", 7, "image.missing")]
 
 
+def test_missing_image_written_as_html_is_an_error_at_its_line(tmp_path: Path) -> None:
+    # an <img> written as HTML is published as written, so the build goes on and check reports it
+    root = site_with(tmp_path, content__seite_dot_md=page(body=(
+        "Text\n\n<img src=\"/images/ofen.jpg\" alt=\"Der Ofen am Morgen\">\n")))
+    assert found(root, "craft.missing-image") == [("content/seite.md", 7)]
+    assert messages(root, "craft.missing-image") == ["Das Bild /images/ofen.jpg gibt es nicht."]
+
+
 def test_existing_images_are_no_alarm(tmp_path: Path) -> None:
     root = site_with(tmp_path, content__seite_dot_md=page(body=(
         "![Anna](/images/anna.png)\n\n<img src=\"../images/anna.png\" alt=\"Anna\">\n")))
@@ -143,7 +152,8 @@ def test_image_wider_than_twice_its_shown_width_is_a_warning(tmp_path: Path) -> 
     root = site_with(tmp_path, content__seite_dot_md=page(body=(
         "Text\n\n<img src=\"/images/mittel.png\" alt=\"Brote\" width=\"100\">\n")))
     plain_png(root / "static" / "images" / "mittel.png", 201)
-    assert found(root, "craft.image-too-large") == [("content/seite.md", 7)]
+    # at the picture: that is what to make smaller, however many pages show it
+    assert found(root, "craft.image-too-large") == [("static/images/mittel.png", 1)]
     finding = next(f for f in check_site(root).findings if f.id == "craft.image-too-large")
     assert finding.message == "Das Bild static/images/mittel.png ist 201 Pixel breit und 0 KB groß."
     assert "höchstens 200 Pixel" in finding.fix
@@ -171,6 +181,35 @@ def test_images_within_the_limits_are_no_alarm(tmp_path: Path) -> None:
 # --- weight ------------------------------------------------------------------------------
 
 
+def test_big_kept_image_on_three_pages_is_one_finding_at_its_source(tmp_path: Path) -> None:
+    pages = {f"content__seite{n}_dot_md": page(title=f"Seite {n}", body=(
+        f"Text\n\n![Brot {n}](/images/schwer.png)\n\n<img src=\"/images/schwer.png\" "
+        f"alt=\"Noch einmal\" width=\"100\">\n")) for n in (1, 2, 3)}
+    root = site_with(tmp_path, **pages)
+    assert noise_png(root / "static" / "images" / "schwer.png", 420, 420) > 500_000
+    config = root / "zuhause.yaml"
+    config.write_text(config.read_text("utf-8") + "images:\n  keep: [images/schwer.png]\n", "utf-8")
+    report = check_site(root)
+    hits = [f for f in report.findings if f.id == "craft.image-too-large"]
+    assert [(f.path, f.line) for f in hits] == [("static/images/schwer.png", 1)]
+    assert hits[0].fix.startswith("Verkleinern Sie es auf höchstens 200 Pixel Breite")
+
+
+def test_processed_picture_is_judged_at_its_source_not_at_its_variants(tmp_path: Path) -> None:
+    pages = {f"content__seite{n}_dot_md": page(title=f"Seite {n}", body=(
+        f"Text\n\n![Laden {n}](/images/breit.png)\n")) for n in (1, 2, 3)}
+    root = site_with(tmp_path, **pages)
+    plain_png(root / "static" / "images" / "breit.png", 2401)  # published at its own path too
+    assert found(root, "craft.image-too-large") == [("static/images/breit.png", 1)]
+    (root / "static" / "images" / "breit.png").unlink()
+    (root / "content" / "breit.png").parent.mkdir(exist_ok=True)
+    plain_png(root / "content" / "breit.png", 2401)  # beside the pages: only its variants
+    for n in (1, 2, 3):
+        (root / "content" / f"seite{n}.md").write_text(page(title=f"Seite {n}", body=(
+            f"Text\n\n![Laden {n}](breit.png)\n")), "utf-8")
+    assert found(root, "craft.image-too-large") == []
+
+
 def test_page_over_one_megabyte_is_a_warning_at_its_heaviest_file(tmp_path: Path) -> None:
     root = site_with(tmp_path, content__seite_dot_md=page(body=(
         "![Eins](/images/eins.png)\n\n![Zwei](/images/zwei.png)\n")))
@@ -195,6 +234,23 @@ def test_fonts_of_the_stylesheet_count_once(tmp_path: Path) -> None:
     (root / "static" / "fonts" / "gross.woff2").write_bytes(b"\0" * 1_000_000)
     assert messages(root, "craft.page-too-heavy")[0].endswith(
         "am schwersten ist static/fonts/gross.woff2 (1,0 MB).")
+
+
+def test_a_picture_weighs_the_one_file_a_browser_loads(tmp_path: Path) -> None:
+    root = site_with(tmp_path, content__seite_dot_md=page(body="Text\n\n![Eins](/images/eins.png)\n"))
+    noise_png(root / "static" / "images" / "eins.png", 960, 960, seed=1)
+    out = tmp_path / "out"
+    build_site(root, out)
+    variants = [p.stat().st_size for p in (out / "media").glob("eins-*")]
+    largest_webp = max(p.stat().st_size for p in (out / "media").glob("eins-*.webp"))
+    assert sum(variants) > 1_000_000 > largest_webp  # every candidate together is too much
+    assert found(root, "craft.page-too-heavy") == []  # ... but a browser loads only one
+    (root / "content" / "seite.md").write_text(page(body=(
+        "Text\n\n![Eins](/images/eins.png)\n\n![Zwei](/images/zwei.png)\n")), "utf-8")
+    noise_png(root / "static" / "images" / "zwei.png", 880, 880, seed=2)
+    assert found(root, "craft.page-too-heavy") == [("content/seite.md", 7)]
+    assert messages(root, "craft.page-too-heavy")[0].endswith(
+        f"am schwersten ist static/images/eins.png ({round(largest_webp / 1000)} KB).")
 
 
 def test_the_same_image_twice_counts_once(tmp_path: Path) -> None:

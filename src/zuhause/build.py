@@ -279,6 +279,7 @@ def _write_site_files(loaded: LoadedSite, staging: Staging, static: dict[str, Pa
             staging.copy(relative, path)
         except UnsafePath:
             continue
+        staging.files[relative]["source"] = _static_label(loaded.root, path)  # for `check`
     if problems:
         raise SiteError(problems)
     for relative, text in generated.items():

@@ -8,11 +8,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..build import LoadedSite
+from ..manifest import load_manifest
 from ..model import PageEntry, PersonView, SiteModel
+from .targets import Target, resolve_url
 
 _INVISIBLE = {"script", "style", "template", "noscript", "head", "title"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
          "track", "wbr"}
+# The types of a <picture>'s <source> every browser zuhause writes for can show.
+_SHOWN_TYPES = {"", "image/webp", "image/jpeg", "image/png", "image/gif", "image/svg+xml",
+                "image/avif"}
 
 
 @dataclass
@@ -24,6 +29,7 @@ class Element:
     index: int
     line: int
     text: str = ""
+    picture: int = -1  # the index of the <picture> it stands in, -1 when none
 
     def get(self, name: str) -> str:
         """An attribute's value, '' when absent."""
@@ -42,7 +48,9 @@ class _PageParser(HTMLParser):
         self._open: list[Element] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = Element(tag, {k: v or "" for k, v in attrs}, len(self.elements), self.getpos()[0])
+        picture = next((e.index for e in reversed(self._open) if e.tag == "picture"), -1)
+        element = Element(tag, {k: v or "" for k, v in attrs}, len(self.elements),
+                          self.getpos()[0], picture=picture)
         self.elements.append(element)
         if tag not in _VOID:
             self._open.append(element)
@@ -59,6 +67,31 @@ class _PageParser(HTMLParser):
         for element in self._open:
             element.text += data
         self.texts.append((len(self.elements), data))
+
+
+def srcset_urls(srcset: str) -> list[tuple[str, float]]:
+    """The candidates of a `srcset`: (URL, width or density; 1 when it says none)."""
+    candidates = []
+    for candidate in srcset.split(","):
+        parts = candidate.split()
+        if not parts:
+            continue
+        size = 1.0
+        if len(parts) > 1 and parts[1][:-1].replace(".", "", 1).isdigit():
+            size = float(parts[1][:-1])
+        candidates.append((parts[0], size))
+    return candidates
+
+
+def image_urls(element: Element) -> list[str]:
+    """Every image address of an <img> (src, srcset) or a <picture>'s <source> (srcset)."""
+    urls = [element.get("src")] if element.tag == "img" and element.get("src") else []
+    return urls + [url for url, _ in srcset_urls(element.get("srcset"))]
+
+
+def _largest(srcset: str) -> str:
+    candidates = srcset_urls(srcset)
+    return max(candidates, key=lambda c: c[1])[0] if candidates else ""
 
 
 @dataclass
@@ -79,6 +112,19 @@ class BuiltPage:
     def find(self, *tags: str) -> list[Element]:
         """Every element with one of these tags."""
         return [e for e in self.elements if e.tag in tags]
+
+    def loaded_image(self, image: Element) -> str:
+        """The one address an <img> makes the browser load, at most: in a <picture>, the first
+        <source> of a type browsers show (WebP before the JPEG or PNG fallback), else the
+        <img>'s own `srcset`, else its `src`; of a `srcset`, the largest candidate (what a wide
+        screen with a sharp display takes, an upper bound for every other screen)."""
+        if image.picture >= 0:
+            for source in self.elements[image.picture + 1:image.index]:
+                if source.tag == "source" and source.picture == image.picture \
+                        and source.get("type").strip().lower() in _SHOWN_TYPES \
+                        and (url := _largest(source.get("srcset")) or source.get("src")):
+                    return url
+        return _largest(image.get("srcset")) or image.get("src")
 
     def visible_text(self) -> str:
         """The text a visitor reads (without scripts, styles and the head)."""
@@ -106,6 +152,10 @@ class CheckContext:
     out: Path
     pages: list[BuiltPage]
     sources: dict[str, str] = field(default_factory=dict)  # path -> text, read on demand
+    # Every file of the build that was published from a file of the site (each image variant
+    # in media/, each picture and file of static/) -> that file, as the build's manifest
+    # records it: 'media/anna-1a2b3c4d5e-480.webp' -> 'static/images/anna.jpg'.
+    origins: dict[str, str] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -126,6 +176,21 @@ class CheckContext:
     @property
     def home(self) -> BuiltPage:
         return next(p for p in self.pages if p.entry.kind == "home")
+
+    def resolve(self, base_file: str, url: str) -> Target | None:
+        """Where a URL written in the build file `base_file` leads; None when it is not the
+        site's own (mailto:, tel:, other hosts, another site under the same host)."""
+        return resolve_url(self.model.base_url, self.out, base_file, url)
+
+    def origin(self, file: str) -> str:
+        """The site file a file of the build was published from ('' when none: a page)."""
+        return self.origins.get(file, "")
+
+    def origin_of_url(self, page: BuiltPage, url: str) -> str:
+        """The site file an image address on `page` (in src, srcset) was made from; '' when
+        the address leads nowhere in the build or to a file made by zuhause itself."""
+        target = self.resolve(page.file, url)
+        return self.origin(target.file) if target is not None and target.exists else ""
 
     def source_text(self, path: str) -> str:
         """The text of a site file ('' when it cannot be read)."""
@@ -152,4 +217,8 @@ def load_context(loaded: LoadedSite, out: Path) -> CheckContext:
         path = out / entry.output_file
         if path.is_file():
             pages.append(parse_page(entry, entry.output_file, path.read_text("utf-8")))
-    return CheckContext(loaded, out, pages)
+    manifest = load_manifest(out)
+    records = manifest.files if manifest is not None else {}
+    origins = {file: str(record["source"]) for file, record in records.items()
+               if isinstance(record, dict) and record.get("source")}
+    return CheckContext(loaded, out, pages, origins=origins)

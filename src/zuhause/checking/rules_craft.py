@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import html
 import itertools
-import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 from PIL import Image
 
-from .context import BuiltPage, CheckContext, Element
+from .context import BuiltPage, CheckContext, Element, image_urls
 from .findings import Rule
 from .locate import locate, template_files, theme_label
+from .targets import Target
 
 Hits = list[tuple[str, int, dict[str, str]]]
 
@@ -32,59 +31,10 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _WORDS = re.compile(r"[^\w\s.,:!?&-]+")  # what typography may have changed in a heading
 
 
-@dataclass(frozen=True)
-class Target:
-    """Where a URL on the site leads in the build."""
-
-    url: str  # as written on the page
-    file: str  # relative to the output folder; '' when it leaves the site
-    fragment: str
-    exists: bool
-
-
-def _is(kind: str, path: Path) -> bool:
-    """Whether a path is a 'file' or 'dir'; False for names no file system takes."""
-    try:
-        return path.is_file() if kind == "file" else path.is_dir()
-    except (OSError, ValueError):
-        return False
-
-
-def _output_file(out: Path, path: str) -> str:
-    """The file in the build a path below the base means ('' when it climbs out)."""
-    folder = path in ("", ".") or path.endswith("/")
-    path = posixpath.normpath(path) if path else "."
-    if path == ".." or path.startswith("../"):
-        return ""
-    path = "" if path == "." else path
-    if folder or _is("dir", out / path):
-        path = posixpath.join(path, "index.html")
-    return path
-
-
 def resolve(context: CheckContext, base_file: str, url: str) -> Target | None:
     """Where a URL written in the build file `base_file` leads; None when it is not the site's
     own (mailto:, tel:, other hosts, another site under the same host)."""
-    url = url.strip()
-    try:
-        written = urlsplit(url)
-        target = urlsplit(urljoin(urljoin(context.model.base_url, base_file), url))
-    except ValueError:  # e.g. a broken IPv6 host: not an address of the site
-        return None
-    if not url or (written.scheme and written.scheme.lower() not in ("http", "https")):
-        return None
-    own = urlsplit(context.model.base_url)
-    if (target.hostname or "") != (own.hostname or ""):
-        return None
-    base_path, path = own.path or "/", unquote(target.path)
-    if path + "/" == base_path:
-        path = base_path
-    if not path.startswith(base_path):
-        if written.netloc:  # an absolute link to another site under the same host
-            return None
-        return Target(url, "", unquote(target.fragment), False)
-    file = _output_file(context.out, path[len(base_path):])
-    return Target(url, file, unquote(target.fragment), bool(file) and _is("file", context.out / file))
+    return context.resolve(base_file, url)
 
 
 def _needles(context: CheckContext, url: str, attribute: str = "href") -> list[str]:
@@ -99,6 +49,18 @@ def _needles(context: CheckContext, url: str, attribute: str = "href") -> list[s
     needles = [f'{attribute}="{f}"' for f in forms] + [f"{attribute}='{f}'" for f in forms]
     needles += [f"({f}" for f in forms] + forms + [path.lstrip("/")]
     return [needle for needle in needles if needle]
+
+
+def _image_needles(context: CheckContext, page: BuiltPage, url: str) -> list[str]:
+    """How the owner may have written an image the build shows at `url`: as that address, and
+    (for a variant made of a picture) as the path or name of the picture it was made from."""
+    needles = _needles(context, url, "src")
+    origin = context.origin_of_url(page, url)
+    if origin.startswith("static/"):
+        needles += _needles(context, "/" + origin.removeprefix("static/"), "src")
+    if origin:
+        needles.append(PurePosixPath(origin).name)
+    return list(dict.fromkeys(needles))
 
 
 def _where(context: CheckContext, page: BuiltPage, needles: list[str]) -> tuple[str, int]:
@@ -120,7 +82,11 @@ def _page_label(page: BuiltPage) -> str:
 
 
 def _file_label(context: CheckContext, file: str) -> str:
-    """Where a file of the build comes from: the site's static/ folder or a theme's."""
+    """Where a file of the build comes from: the site file it was made from (a picture in
+    static/ or beside a page), the site's static/ folder or a theme's."""
+    origin = context.origin(file)
+    if origin:
+        return theme_label(Path(origin), context) if Path(origin).is_absolute() else origin
     if (context.root / "static" / file).is_file():
         return f"static/{file}"
     for theme in context.loaded.chain:
@@ -133,12 +99,6 @@ def _size(number: int, language: str) -> str:
     """Bytes in words: '640 KB', '1,2 MB'."""
     text = f"{number / 1e6:.1f} MB" if number >= 1_000_000 else f"{round(number / 1e3)} KB"
     return text.replace(".", ",") if language == "de" else text
-
-
-def _image_urls(element: Element) -> list[str]:
-    """Every image address of an <img> (src, srcset) or a <picture>'s <source> (srcset)."""
-    urls = [element.get("src")] if element.tag == "img" and element.get("src") else []
-    return urls + [c.split()[0] for c in element.get("srcset").split(",") if c.strip()]
 
 
 # --- links -------------------------------------------------------------------------------
@@ -193,7 +153,7 @@ def missing_images(context: CheckContext) -> Hits:
     hits: Hits = []
     for page in context.pages:
         for element in page.find("img", "source"):
-            for url in _image_urls(element):
+            for url in image_urls(element):
                 target = resolve(context, page.file, url)
                 if target is not None and not target.exists:
                     hits.append((*_where(context, page, _needles(context, url, "src")),
@@ -202,7 +162,7 @@ def missing_images(context: CheckContext) -> Hits:
 
 
 def images_without_alt(context: CheckContext) -> Hits:
-    return [(*_where(context, page, _needles(context, element.get("src"), "src")),
+    return [(*_where(context, page, _image_needles(context, page, element.get("src"))),
              {"src": _short(element.get("src") or "?")})
             for page in context.pages for element in page.find("img") if "alt" not in element.attrs]
 
@@ -223,39 +183,66 @@ def _shown_width(element: Element) -> int:
 
 
 def _image_uses(context: CheckContext) -> dict[str, list[tuple[BuiltPage, Element]]]:
-    """Every <img> of the site, by the file of the build it shows."""
+    """Every <img> of the site, by the one file of the build a browser loads for it."""
     uses: dict[str, list[tuple[BuiltPage, Element]]] = {}
     for page in context.pages:
         for element in page.find("img"):
-            target = resolve(context, page.file, element.get("src"))
+            target = resolve(context, page.file, page.loaded_image(element))
             if target is not None and target.exists:
                 uses.setdefault(target.file, []).append((page, element))
     return uses
 
 
-def _oversized(context: CheckContext, file: str, uses: list[tuple[BuiltPage, Element]]
-               ) -> tuple[str, int, dict[str, str]] | None:
-    """A finding for one raster image of the build, or None when its size is fine."""
+def _named_files(context: CheckContext) -> set[str]:
+    """Every file of the build an image address of a page names (every candidate)."""
+    named = set()
+    for page in context.pages:
+        for element in page.find("img", "source"):
+            for url in image_urls(element):
+                target = resolve(context, page.file, url)
+                if target is not None and target.exists:
+                    named.add(target.file)
+    return named
+
+
+def _too_large(context: CheckContext, file: str, uses: list[tuple[BuiltPage, Element]]
+               ) -> dict[str, str] | None:
+    """What is too large about one raster file of the build, None when its size is fine. An
+    <img> with a `srcset` lets the browser choose by the room it has, so only a single file
+    with a `width` is judged by the width it is shown at; a `width` as large as the file's own
+    says only its proportions."""
     path = context.out / file
     width, size = _pixel_width(path), path.stat().st_size
-    label = _file_label(context, file)
-    values = {"file": label, "width": str(width), "size": _size(size, context.language)}
-    for page, element in uses:
-        shown = _shown_width(element)
-        if shown and width > 2 * shown:
-            where = _where(context, page, _needles(context, element.get("src"), "src"))
-            return (*where, {**values, "target": str(2 * shown)})
-    unsized = not uses or any(not _shown_width(element) for _, element in uses)
-    if (unsized and width > _MAX_IMAGE_WIDTH) or size > _MAX_IMAGE_BYTES:
-        return (label, 1, {**values, "target": str(min(width, _MAX_IMAGE_WIDTH) or _MAX_IMAGE_WIDTH)})
+    values = {"file": _file_label(context, file), "width": str(width),
+              "size": _size(size, context.language)}
+    shown = [_shown_width(element) for _, element in uses
+             if element.picture < 0 and not element.get("srcset")]
+    smaller = [w for w in shown if 0 < w < width]
+    if smaller and width > 2 * min(smaller):
+        return {**values, "target": str(2 * min(smaller))}
+    natural = not uses or len(smaller) < len(uses)
+    if (natural and width > _MAX_IMAGE_WIDTH) or size > _MAX_IMAGE_BYTES:
+        return {**values, "target": str(min(width, _MAX_IMAGE_WIDTH) or _MAX_IMAGE_WIDTH)}
     return None
 
 
 def oversized_images(context: CheckContext) -> Hits:
+    """One finding per picture the owner put into the site (not per page that shows it, nor
+    per variant made of it), at that picture: judged are the files a browser loads for the
+    pages (the largest candidate of a `srcset`) and files no page shows (reachable by their
+    address); the other variants of a `srcset` are smaller than its largest."""
     uses = _image_uses(context)
+    named = _named_files(context)
     files = sorted(p.relative_to(context.out).as_posix() for p in context.out.rglob("*")
                    if p.suffix.lower() in _RASTER and p.is_file())
-    return [hit for file in files if (hit := _oversized(context, file, uses.get(file, [])))]
+    found: dict[str, dict[str, str]] = {}
+    for file in files:
+        if file in named and file not in uses:
+            continue  # a smaller candidate or the fallback of a <picture>
+        values = _too_large(context, file, uses.get(file, []))
+        if values is not None:
+            found.setdefault(values["file"], values)
+    return [(label, 1, values) for label, values in found.items()]
 
 
 # --- weight ------------------------------------------------------------------------------
@@ -264,7 +251,8 @@ def oversized_images(context: CheckContext) -> Hits:
 def _loaded_files(context: CheckContext, page: BuiltPage) -> dict[str, str]:
     """The files of the build a page loads, each once: file -> URL as written."""
     urls = [e.get("href") for e in page.find("link") if "stylesheet" in e.get("rel").lower().split()]
-    urls += [e.get("src") for e in page.find("img", "script")]
+    urls += [page.loaded_image(e) for e in page.find("img")]
+    urls += [e.get("src") for e in page.find("script")]
     loaded: dict[str, str] = {}
     for url in urls:
         target = resolve(context, page.file, url)
@@ -287,8 +275,9 @@ def heavy_pages(context: CheckContext) -> Hits:
         if total <= _MAX_PAGE_BYTES:
             continue
         heaviest = max(sizes, key=lambda file: sizes[file], default="")
-        where = _where(context, page, _needles(context, loaded[heaviest])) if heaviest \
-            else (page.source, 1)
+        needles = [*_needles(context, loaded[heaviest]),
+                   *_image_needles(context, page, loaded[heaviest])] if heaviest else []
+        where = _where(context, page, needles) if heaviest else (page.source, 1)
         hits.append((*where, {
             "page": _page_label(page), "size": _size(total, context.language),
             "heaviest": _file_label(context, heaviest) if heaviest else page.file,

@@ -5,6 +5,7 @@ page the person before the offers."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import PurePosixPath
@@ -13,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from ..frontmatter import Document, YamlMap, split_document
 from ..markup import MarkdownRenderer
 from ..model import PageEntry, PersonView
-from .context import BuiltPage, CheckContext
+from .context import BuiltPage, CheckContext, image_urls
 from .findings import Rule
 from .locate import locate
 
@@ -290,6 +291,8 @@ def portrait_tiny(context: CheckContext) -> Hits:
     hits: Hits = []
     for person in context.people:
         width, height = person.portrait_width, person.portrait_height
+        if PurePosixPath(person.portrait).suffix.lower() == ".svg":
+            continue  # its size is only the drawing's proportions: it is sharp at any size
         if width and height and min(width, height) < MIN_PORTRAIT_SIDE:
             line = _key_line(_person_document(context, person), "portrait")
             hits.append((person.source, line, {"name": person.name, "width": str(width),
@@ -366,38 +369,54 @@ def _file_name(url: str) -> str:
     return PurePosixPath(unquote(urlsplit(url.strip()).path)).name
 
 
+def _portrait_label(person: PersonView) -> str:
+    """The portrait's file as the build names it: 'static/images/anna.jpg'."""
+    image = person.portrait_image
+    return image.label if image is not None else f"static/{person.portrait}"
+
+
 def stock_photos(context: CheckContext) -> Hits:
-    """Portraits, images on pages and files in static/ named like stock photos."""
+    """Portraits, images on pages and files in static/ named like stock photos: the name of
+    the file the owner put into the site is judged, not the names of the variants made of it."""
     hits: Hits = []
-    named: set[str] = set()
+    named: set[str] = set()  # site files already reported
+    portraits: set[str] = set()  # ... as a portrait: every page that shows it says nothing new
     for person in context.people:
         name = PurePosixPath(person.portrait).name
         if is_stock_photo_name(name):
             line = _key_line(_person_document(context, person), "portrait")
             hits.append((person.source, line, {"file": name}))
-            named.add(name)
+            portraits.add(_portrait_label(person))
     for page in context.pages:
-        for image in page.find("img"):
-            name = _file_name(image.get("src"))
-            if name and is_stock_photo_name(name):
-                path, line = locate(context, page, name)
-                hits.append((path, line, {"file": name}))
-                named.add(name)
-    static = context.root / "static"
-    if static.is_dir():
-        for file in sorted(static.rglob("*")):
-            if file.is_file() and file.name not in named and is_stock_photo_name(file.name):
-                hits.append((file.relative_to(context.root).as_posix(), 1, {"file": file.name}))
+        for image in page.find("img", "source"):
+            for url in image_urls(image):
+                origin = context.origin_of_url(page, url)
+                if origin and origin in portraits:
+                    continue
+                name = PurePosixPath(origin).name if origin else _file_name(url)
+                if name and is_stock_photo_name(name):
+                    path, line = locate(context, page, name)
+                    hits.append((path, line, {"file": name}))
+                    named.add(origin or url)
+    for origin in sorted(set(context.origins.values()) - named - portraits):
+        name = PurePosixPath(origin).name
+        if origin.startswith("static/") and is_stock_photo_name(name):
+            hits.append((origin, 1, {"file": name}))
     return hits
 
 
 # --- 7. the person before the offers ------------------------------------------------------------
 
-def _shows_owner(item: _Seen, owner: PersonView) -> bool:
-    """The owner's portrait, or an element whose whole text is the owner's name."""
+def _shows_owner(item: _Seen, owner: PersonView, origin: Callable[[str], str]) -> bool:
+    """The owner's portrait (any variant made of it), or an element whose whole text is the
+    owner's name."""
     if item.tag == "img":
+        if not owner.portrait:
+            return False
+        if origin(item.attrs.get("src", "")) == _portrait_label(owner):
+            return True
         src = unquote(urlsplit(item.attrs.get("src", "")).path)
-        return bool(owner.portrait) and (src == owner.portrait or src.endswith("/" + owner.portrait))
+        return src == owner.portrait or src.endswith("/" + owner.portrait)
     return _same_text(item.text) == _same_text(owner.name)
 
 
@@ -420,8 +439,9 @@ def offer_before_person(context: CheckContext) -> Hits:
     urls = {url: entry.title for entry in offers
             for url in (model.url(entry.path), model.absolute_url(entry.path))}
     titles = {_same_text(entry.title): entry.title for entry in offers}
-    for item in _visible_main(context.home.html):
-        if _shows_owner(item, model.owner):
+    home = context.home
+    for item in _visible_main(home.html):
+        if _shows_owner(item, model.owner, lambda url: context.origin_of_url(home, url)):
             return []
         offer = _shows_offer(item, urls, titles)
         if offer:

@@ -4,12 +4,16 @@ from every page, no link to the EU dispute platform, the § 36 VSBG statement wh
 from __future__ import annotations
 
 import re
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
+from ..errors import msg
 from ..i18n import Translator
+from ..images import is_image
 from .context import CheckContext
 from .findings import Rule
-from .locate import locate, template_files
+from .locate import locate, template_files, theme_label
+from .metadata import COMMENT, GPS, IPTC, OWNER, SERIAL, XMP, personal_metadata
 
 Hits = list[tuple[str, int, dict[str, str]]]
 
@@ -20,6 +24,10 @@ _FETCHING = {("script", "src"), ("img", "src"), ("iframe", "src"), ("video", "sr
              ("source", "srcset")}
 _FETCHING_LINKS = {"stylesheet", "icon", "preload", "prefetch", "preconnect", "dns-prefetch",
                    "modulepreload", "manifest", "apple-touch-icon"}
+# What a finding of privacy.image-metadata names, by kind.
+_METADATA = {GPS: msg("check.metadata-gps"), SERIAL: msg("check.metadata-serial"),
+             OWNER: msg("check.metadata-owner"), XMP: msg("check.metadata-xmp"),
+             IPTC: msg("check.metadata-iptc"), COMMENT: msg("check.metadata-comment")}
 _ODR = re.compile(r"ec\.europa\.eu/consumers/odr", re.IGNORECASE)
 _STORAGE = re.compile(r"document\.cookie|localStorage|sessionStorage|indexedDB")
 
@@ -99,6 +107,26 @@ def legal_pages_not_linked(context: CheckContext) -> Hits:
     return hits
 
 
+def image_metadata(context: CheckContext) -> Hits:
+    """Published pictures that carry a GPS position, a camera's serial number or owner, XMP,
+    IPTC or a comment: one finding per picture of the site, at that picture. The pipeline
+    publishes pictures without metadata, so these are files kept as they are (`images: keep`)
+    and GIFs, which are published byte for byte."""
+    found: dict[str, list[str]] = {}
+    for file, origin in sorted(context.origins.items()):
+        if not is_image(file) or file.lower().endswith(".svg"):
+            continue
+        kinds = personal_metadata(context.out / file)
+        if kinds:
+            label = theme_label(Path(origin), context) if Path(origin).is_absolute() else origin
+            known = found.setdefault(label, [])
+            known += [kind for kind in kinds if kind not in known]
+    return [(label, 1, {"file": label, "name": PurePosixPath(label).name,
+                        "found": ", ".join(_METADATA[kind].format(context.language)
+                                           for kind in kinds)})
+            for label, kinds in found.items()]
+
+
 def dispute_platform_link(context: CheckContext) -> Hits:
     hits: Hits = []
     for page in context.pages:
@@ -122,6 +150,7 @@ def arbitration_statement_missing(context: CheckContext) -> Hits:
 RULES = [
     Rule("privacy.third-party-request", "error", third_party_requests),
     Rule("privacy.cookies", "error", cookies_and_storage),
+    Rule("privacy.image-metadata", "error", image_metadata),
     Rule("legal.not-linked", "error", legal_pages_not_linked),
     Rule("legal.odr-link", "error", dispute_platform_link),
     Rule("legal.no-arbitration-statement", "error", arbitration_statement_missing),
