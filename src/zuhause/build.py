@@ -30,6 +30,7 @@ from .images import (
 from .images.settings import settings_for
 from .images.show import pictures_for
 from .legal import check_legal
+from .markup import MemoKey, Rendered
 from .model import SiteModel, build_model
 from .output import Staging, UnsafePath, check_output_folder, describe_os_error, name_too_long
 from .pages import read_page
@@ -75,6 +76,8 @@ class LoadedSite:
     chain: list[Theme]
     model: SiteModel
     files: SiteFiles
+    # Markdown converted while writing, kept for `zuhause check`: each text is converted once.
+    converted: dict[MemoKey, Rendered] = field(default_factory=dict)
 
 
 def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
@@ -172,7 +175,7 @@ def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
     try:
         recovered = recover(out_path)
         staging = Staging(out_path)
-        result = write_pages(loaded.model, root, loaded.chain, staging, jobs)
+        result = write_pages(loaded.model, root, loaded.chain, staging, jobs, loaded.converted)
         if result.problems:
             raise SiteError(result.problems)
         swap.checkpoint("pages-written")

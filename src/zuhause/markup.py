@@ -37,6 +37,9 @@ class Rendered:
     problems: list[Problem] = field(default_factory=list)
 
 
+MemoKey = tuple[str, str, int, str, str]  # source, body, first line, page folder, id prefix
+
+
 @dataclass
 class _Job:
     source: str
@@ -78,11 +81,13 @@ class MarkdownRenderer:
     def __init__(self, language: str, base_path: str, pages_by_source: Mapping[str, str],
                  held_back: Mapping[str, str] | None = None,
                  seconds: float = SECONDS_PER_TEXT, pictures: Pictures | None = None,
-                 content_sizes: str = "100vw") -> None:
+                 content_sizes: str = "100vw", memo: dict[MemoKey, Rendered] | None = None) -> None:
         """`pages_by_source` maps a file in content/ ('journal/oel.md', NFC) to its page URL;
         `held_back` maps the files dated after the build to their day, written out; `seconds`
         is the most one text may take to convert; `pictures` turns images into `<picture>`s
-        shown at `content_sizes`."""
+        shown at `content_sizes`; `memo` keeps every conversion, so that whoever shares it
+        (the build and `zuhause check`) converts each text once."""
+        self.memo = memo
         self.seconds = seconds
         self.pictures = pictures
         self.content_sizes = content_sizes
@@ -106,6 +111,16 @@ class MarkdownRenderer:
     def render(self, body: str, source: str, body_line: int, page_dir: str = "",
                id_prefix: str = "") -> Rendered:
         """Convert one Markdown text; any failure becomes a problem of that file."""
+        key = (source, body, body_line, page_dir, id_prefix)
+        if self.memo is not None and key in self.memo:
+            return self.memo[key]
+        rendered = self._convert(body, source, body_line, page_dir, id_prefix)
+        if self.memo is not None:
+            self.memo[key] = rendered
+        return rendered
+
+    def _convert(self, body: str, source: str, body_line: int, page_dir: str,
+                 id_prefix: str) -> Rendered:
         refused = over_budget(body)
         if refused:
             return Rendered("", [Problem(source, body_line + refused.line, refused.column,

@@ -18,7 +18,7 @@ from .images.catalog import ImageRef
 from .images.plan import Job
 from .images.show import ImageFailed, OgImage, pictures_for
 from .legal import impressum_html, privacy_html
-from .markup import MarkdownRenderer
+from .markup import MarkdownRenderer, MemoKey, Rendered
 from .model import Channels, Link, PageEntry, PersonView, SiteModel, date_fields, reply_url
 from .schedule import preview_marker
 from .structured import page_data
@@ -88,7 +88,9 @@ class RenderResult:
 class PageRenderer:
     """Renders pages of one site model; made once per build (or per worker process)."""
 
-    def __init__(self, model: SiteModel, site_root: Path, chain: list[Theme]) -> None:
+    def __init__(self, model: SiteModel, site_root: Path, chain: list[Theme],
+                 memo: dict[MemoKey, Rendered] | None = None) -> None:
+        """`memo` keeps the Markdown conversions for whoever reads them after the build."""
         self.model = model
         self.site_root = site_root
         self.labels = {str(path.resolve()): label for path, label in template_folders(site_root, chain)}
@@ -100,7 +102,8 @@ class PageRenderer:
         self.markdown = MarkdownRenderer(model.config.language, model.base_path,
                                          model.pages_by_source, model.held_back,
                                          pictures=self.pictures,
-                                         content_sizes=self.pictures.catalog.settings.content_sizes)
+                                         content_sizes=self.pictures.catalog.settings.content_sizes,
+                                         memo=memo)
         self._asset_versions: dict[str, str] = {}
         self.env.globals.update(t=self.t, asset=self.asset, image=self.pictures.helper)
         self.site = self._site_view()

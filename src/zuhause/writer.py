@@ -17,6 +17,7 @@ from .discover import leaves
 from .errors import Problem, msg
 from .images import is_image
 from .lifeline import die_with_parent
+from .markup import MemoKey, Rendered
 from .model import PageEntry, SiteModel
 from .output import Staging, name_too_long, write_file
 from .render import PageRenderer
@@ -116,8 +117,9 @@ class _Worker:
 
 
 def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: Staging,
-                jobs: int | None = None) -> WriteResult:
-    """Render or reuse every page of the model into the staging folder."""
+                jobs: int | None = None, memo: dict[MemoKey, Rendered] | None = None) -> WriteResult:
+    """Render or reuse every page of the model into the staging folder. Pages rendered in this
+    process leave their Markdown conversions in `memo` (worker processes keep theirs)."""
     site = site_fingerprint(model, site_root, chain)
     listing = listing_fingerprint(model)
     todo: list[tuple[PageEntry, str]] = []
@@ -143,7 +145,7 @@ def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: 
             results = [r for chunk in pool.map(_Worker.render, chunks,
                                                [staging.root] * len(chunks)) for r in chunk]
     else:
-        results = _render_chunk(PageRenderer(model, site_root, chain), todo, staging.root)
+        results = _render_chunk(PageRenderer(model, site_root, chain, memo), todo, staging.root)
     problems: list[Problem] = []
     for relative, record, page_problems in results:
         problems.extend(page_problems)
