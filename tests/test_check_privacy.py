@@ -90,3 +90,39 @@ def test_own_fonts_in_static_css_are_no_request_to_others(tmp_path: Path) -> Non
            "@import url('theme-extra.css');\n")
     root = site(tmp_path, static__css__site_dot_css=css)
     assert found(root, "privacy.third-party-request") == []
+
+
+# legal.not-linked: once at the frame the pages share
+
+def test_frame_without_legal_links_is_one_finding_at_its_footer(tmp_path: Path) -> None:
+    # One page links the privacy page in its own text: still the frame's finding, not one per page.
+    body = "Wie ich mit Ihren Daten umgehe, steht im [Datenschutz](/datenschutz/).\n"
+    root = site(tmp_path, templates__base_dot_html=base_html(footer="<footer>© Korn</footer>\n"),
+                content__seite_dot_md=PAGE_HEAD + body)
+    findings = [f for f in check_site(root).findings if f.id == "legal.not-linked"]
+    assert [(f.path, f.line) for f in findings] == [("templates/base.html", 8)]
+    assert findings[0].message.startswith("templates/base.html (")
+    assert findings[0].message.endswith("Seiten) verlinkt nicht: Impressum, Datenschutz.")
+
+
+def test_frame_of_a_theme_without_legal_links_is_found_at_the_theme_in_zuhause_yaml(
+        tmp_path: Path) -> None:
+    yaml = MINIMAL_SITE.split("-- zuhause.yaml --\n")[1].split("-- ")[0] + "theme: schlicht\n"
+    root = site(tmp_path, zuhause_dot_yaml=yaml,
+                themes__schlicht__theme_dot_yaml="name: schlicht\nextends: default\n",
+                themes__schlicht__templates__base_dot_html=base_html(footer=""))
+    line = yaml.split("\n").index("theme: schlicht") + 1
+    assert found(root, "legal.not-linked") == [("zuhause.yaml", line)]
+
+
+def test_page_made_with_a_frame_of_its_own_is_found_at_that_template(tmp_path: Path) -> None:
+    # the contact page written by hand, without the frame every other page shares
+    template = "<!doctype html>\n<title>{{ page.title }}</title>\n<main>Rufen Sie an.</main>\n"
+    root = site(tmp_path, templates__contact_dot_html=template)
+    assert found(root, "legal.not-linked") == [("templates/contact.html", 1)]
+
+
+def test_frames_that_link_both_pages_are_silent(tmp_path: Path) -> None:
+    assert found(site(tmp_path), "legal.not-linked") == []
+    root = site(tmp_path, templates__base_dot_html=base_html())
+    assert found(root, "legal.not-linked") == []

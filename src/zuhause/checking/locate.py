@@ -22,7 +22,7 @@ def templates_in_use(context: CheckContext) -> dict[str, tuple[str, Path]]:
     for folder, label in template_folders(context.root, context.loaded.chain):
         for path in sorted(folder.rglob("*.html")):
             name = path.relative_to(folder).as_posix()
-            found.setdefault(name, (f"{label}/{name}", path))
+            found.setdefault(name, (f"{label}/{name}", path.resolve()))
     return found
 
 

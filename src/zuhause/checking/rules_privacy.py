@@ -12,7 +12,7 @@ from ..i18n import Translator
 from ..images import is_image
 from .context import CheckContext
 from .findings import Rule
-from .locate import line_at, locate, source_label, template_files, templates_in_use, theme_label
+from .locate import line_at, locate, source_label, templates_in_use, theme_label
 from .metadata import COMMENT, GPS, IPTC, OWNER, SERIAL, XMP, personal_metadata
 from .rules_safety import mask_code, mask_comments
 
@@ -39,6 +39,9 @@ _USES = (("document.cookie", r"document\.cookie"), ("localStorage", r"\blocalSto
          ("Google Analytics (gtag)", r"\bgtag\s*\("), ("Google Analytics (ga)", r"\bga\s*\(\s*['\"]"),
          ("Google Tag Manager (dataLayer)", r"\bdataLayer\b"), ("Matomo (_paq)", r"\b_paq\b"),
          ("Meta Pixel (fbq)", r"\bfbq\s*\("), ("Hotjar", r"\bhotjar\b|\b_hjSettings\b"))
+_EXTENDS = re.compile(r"""\{%-?\s*extends\s+["']([^"']+)["']""")
+_INCLUDE = re.compile(r"""\{%-?\s*(?:include|import|from)\s+["']([^"']+)["']""")
+_MAX_LAYOUT = 8  # templates extending one another, at most (as themes.MAX_CHAIN)
 _USE = re.compile("|".join(f"({pattern})" for _, pattern in _USES))
 
 
@@ -137,23 +140,78 @@ def cookies_and_storage(context: CheckContext) -> Hits:
     return list(firsts.values())
 
 
+def _template(context: CheckContext, name: str) -> tuple[str, str] | None:
+    """A template by the name templates use ('base.html', or the theme's own 'default:base.html'),
+    as (label, text); None when there is none."""
+    theme_name, _, inner = name.rpartition(":")
+    for theme in context.loaded.chain:
+        if theme_name and theme.name == theme_name and (theme.templates / inner).is_file():
+            return (f"{theme.label}/templates/{inner}",
+                    context.source_text(str((theme.templates / inner).resolve())))
+    found = templates_in_use(context).get(name)
+    return (found[0], context.source_text(str(found[1]))) if found else None
+
+
+def _layout(context: CheckContext, name: str) -> list[tuple[str, str]]:
+    """The template a page is made with and each one it extends, as (label, text): the frame
+    the page shares with others (the one extending none) last."""
+    layout: list[tuple[str, str]] = []
+    while (found := _template(context, name)) and len(layout) < _MAX_LAYOUT:
+        layout.append(found)
+        extends = _EXTENDS.search(found[1])
+        if extends is None:
+            break
+        name = extends[1]
+    return layout
+
+
+def _writes_link(context: CheckContext, frame: str, variable: str, url: str) -> bool:
+    """Whether a frame's text, or a template it includes, writes the link to a legal page."""
+    texts = [frame] + [found[1] for name in _INCLUDE.findall(frame)
+                       if (found := _template(context, name))]
+    return any(variable in text or f'"{url}"' in text for text in texts)
+
+
+def _frame_place(context: CheckContext, label: str, text: str) -> tuple[str, int]:
+    """Where the owner adds links to a frame: at its footer when it is the site's own template,
+    else (a theme's) at the theme chosen in zuhause.yaml."""
+    if not label.startswith("templates/"):
+        return "zuhause.yaml", context.line_of("zuhause.yaml", "theme:")
+    for mark in ("<footer", "</body"):
+        if mark in text:
+            return label, line_at(text, text.index(mark))
+    return label, 1
+
+
 def legal_pages_not_linked(context: CheckContext) -> Hits:
-    special = context.model.special
-    t = Translator(context.language)
-    wanted = {t("impressum"): context.model.url(special["impressum"]),
-              t("privacy"): context.model.url(special["privacy"])}
+    """Pages without a link to the Impressum or the privacy page. When the frame the pages
+    share (base.html) writes no such link, that is one finding at the frame's footer for all
+    of them; a page is named on its own only when its frame does write the link."""
+    special, t = context.model.special, Translator(context.language)
+    wanted = {t("impressum"): ("impressum_url", context.model.url(special["impressum"])),
+              t("privacy"): ("privacy_url", context.model.url(special["privacy"]))}
+    frames: dict[str, tuple[str, dict[str, None], set[str]]] = {}
     hits: Hits = []
     for page in context.pages:
         links = {e.get("href") for e in page.find("a")}
-        missing = [name for name, url in wanted.items() if url not in links]
-        if missing:
-            hits.append((page.source, 1, {"missing": ", ".join(missing), "page": page.file}))
-    if hits and len(hits) == len(context.pages) and len({h[2]["missing"] for h in hits}) == 1:
-        # every page lacks the same links: the cause is the frame all pages share
-        template = next((t for t in template_files(context) if t.endswith("base.html")),
-                        "templates/base.html")
-        every = "base.html (alle Seiten)" if context.language == "de" else "base.html (every page)"
-        return [(template, 1, {"missing": hits[0][2]["missing"], "page": every})]
+        layout = _layout(context, f"{page.entry.template}.html")
+        own: list[str] = []
+        for name, (variable, url) in wanted.items():
+            if url in links:
+                continue
+            if layout and not _writes_link(context, layout[-1][1], variable, url):
+                label, text = layout[-1]
+                frame = frames.setdefault(label, (text, {}, set()))
+                frame[1][name] = None
+                frame[2].add(page.file)
+            else:
+                own.append(name)
+        if own:
+            hits.append((page.source, 1, {"missing": ", ".join(own), "page": page.file}))
+    for label, (text, names, pages) in frames.items():
+        shared = msg("check.pages-of-template", template=label, count=len(pages))
+        hits.append((*_frame_place(context, label, text),
+                     {"missing": ", ".join(names), "page": shared.format(context.language)}))
     return hits
 
 
