@@ -95,7 +95,7 @@ FACELESS_FINDINGS = {
     ("privacy.third-party-request", "content/index.md", 9),   # YouTube iframe
     ("conversation.like-buttons", "content/index.md", 11),    # like button
     ("conversation.like-buttons", "content/index.md", 12),
-    ("legal.not-linked", "templates/base.html", 1),           # no Impressum link
+    ("legal.not-linked", "templates/base.html", 14),          # no Impressum link
     ("craft.broken-link", "content/index.md", 16),            # broken link
     ("craft.image-without-alt", "content/index.md", 14),      # image without alt
     ("person.invitation-without-sentence", "people/team.md", 9),

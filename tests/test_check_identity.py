@@ -169,3 +169,53 @@ def test_example_site_has_no_identity_findings() -> None:
 
 def test_faceless_site_has_one_identity() -> None:
     assert [f.id for f in check_site(FACELESS).findings if f.id in IDS] == []
+
+
+# phone numbers written in the text of pages and people
+
+PAGE_HEAD = "---\ntitle: Kontakt\nperson: anna\n---\n"  # the body starts on line 5
+
+
+def test_phone_number_in_page_text_differs_from_the_configured_one(tmp_path: Path) -> None:
+    yaml = config(legal_phone="+49 351 1234567")
+    page = PAGE_HEAD + "So erreichen Sie mich:\n\nTelefon 0351 7654321, werktags ab acht.\n"
+    root = write_site(tmp_path / "site", MINIMAL_SITE, zuhause_dot_yaml=yaml,
+                      content__anrufen_dot_md=page)
+    findings = [f for f in check_site(root).findings if f.id == "identity.phone-differs"]
+    assert [(f.path, f.line, f.level) for f in findings] == [("content/anrufen.md", 7, "warning")]
+    assert "0351 7654321 (content/anrufen.md)" in findings[0].message
+    assert "+49 351 1234567 (legal: phone)" in findings[0].message
+
+
+def test_phone_number_in_a_story_or_invitation_text_differs(tmp_path: Path) -> None:
+    person = anna(phone="0351 1234567").replace(
+        "Kommen Sie vorbei und probieren Sie.", "Rufen Sie mich an, 0351/99 88 77.")
+    person += "\nMeine Backstube erreichen Sie unter +49 351 555 4444.\n"
+    lines = person.split("\n")
+    root = write_site(tmp_path / "site", MINIMAL_SITE, people__anna_dot_md=person)
+    assert [(path, line) for path, line in found_in(root)] == [
+        ("people/anna.md", next(i for i, t in enumerate(lines, 1) if "0351/99" in t)),
+        ("people/anna.md", next(i for i, t in enumerate(lines, 1) if "555 4444" in t))]
+
+
+def test_the_same_number_written_three_ways_is_one_number(tmp_path: Path) -> None:
+    yaml = config(legal_phone="0351 1234567", contact="  phone: +49 351 1234567\n")
+    page = PAGE_HEAD + ("Telefon: +49 351 1234567, auch 0351 1234567 oder 0351/123 45 67,\n"
+                        "[anrufen](tel:+493511234567), Fax (0351) 123 45 67.\n\n"
+                        "Überweisung: DE89 3704 0044 0532 0130 00, Rechnung vom 01.02.2025,\n"
+                        "geöffnet 08 - 18 Uhr, Brotgasse 3, 01067 Dresden, Foto IMG_0123456.jpg.\n\n"
+                        "```\nTel. 0351 0000000 (nur ein Beispiel im Code)\n```\n")
+    root = write_site(tmp_path / "site", MINIMAL_SITE, zuhause_dot_yaml=yaml,
+                      content__anrufen_dot_md=page)
+    assert found_in(root) == []
+
+
+def test_numbers_in_text_are_not_compared_when_none_is_configured(tmp_path: Path) -> None:
+    page = PAGE_HEAD + "Telefon 0351 7654321.\n"
+    root = write_site(tmp_path / "site", MINIMAL_SITE, content__anrufen_dot_md=page)
+    assert found_in(root) == []
+
+
+def found_in(root: Path) -> list[tuple[str, int]]:
+    """(path, line) of every phone finding of a site."""
+    return [(f.path, f.line) for f in check_site(root).findings if f.id == "identity.phone-differs"]

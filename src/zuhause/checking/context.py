@@ -13,6 +13,7 @@ from ..model import PageEntry, PersonView, SiteModel
 from .targets import Target, resolve_url
 
 _INVISIBLE = {"script", "style", "template", "noscript", "head", "title"}
+_CODE = {"script", "style"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
          "track", "wbr"}
 # The types of a <picture>'s <source> every browser zuhause writes for can show.
@@ -63,6 +64,8 @@ class _PageParser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if any(e.tag in _INVISIBLE for e in self._open):
+            if self._open[-1].tag in _CODE:  # a script's or style's own text, for the rules
+                self._open[-1].text += data  # that read code; never part of the visible text
             return
         for element in self._open:
             element.text += data

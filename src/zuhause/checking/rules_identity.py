@@ -9,6 +9,7 @@ from typing import Any
 from ..schema import position_of
 from .context import CheckContext
 from .findings import Rule
+from .rules_safety import mask_code
 
 Hits = list[tuple[str, int, dict[str, str]]]
 
@@ -22,6 +23,9 @@ _STREET = re.compile(r"str\.|strasse|straße", re.IGNORECASE)
 _SPACE = re.compile(r"[\s,.-]+")
 _TITLES = frozenset({"dr", "prof", "dipl", "ing", "med", "phil", "rer", "nat", "mag", "herr",
                      "frau"})
+# A phone number in text: + or 0, then digits, blanks, / - ( ); never right after a letter,
+# digit group, path or date, nor before a letter (IBANs, file names, URLs, 01.02.2025).
+_PHONE = re.compile(r"(?<![\w+/.,:=-])(?<!\d )\(?(?:\+|0)[\d \t/()-]{5,}\d(?![\w.,]\d)(?!\w)")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -61,8 +65,49 @@ def _owner_phone_hits(context: CheckContext, others: dict[str, str]) -> Hits:
                                   "other": other, "other_where": where})]
 
 
+def phones_in(text: str) -> list[tuple[int, str]]:
+    """(line, number as written) of every phone number in a text: it starts with + or 0 and
+    has 7 to 15 digits; not a part of a word, a path, a date or a longer run of digit groups
+    (an IBAN)."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in _PHONE.finditer(line):
+            if 7 <= len(_NOT_DIGIT.sub("", match[0])) <= 15:
+                found.append((number, match[0]))
+    return found
+
+
+def _configured_phones(context: CheckContext) -> dict[str, str]:
+    """Where a phone number is configured -> the number: contact:, legal:, each invitation."""
+    config = context.loaded.config
+    phones = {"contact: phone": config.contact.get("phone", ""),
+              "legal: phone": config.legal.get("phone", "")}
+    phones |= {f"{person.source}, invitation: phone": person.invitation.phone
+               for person in context.people}
+    return {where: phone for where, phone in phones.items() if phone}
+
+
+def _text_phone_hits(context: CheckContext, configured: dict[str, str]) -> Hits:
+    """Numbers written in the text of pages and people (stories, invitations) that are none of
+    the configured ones; the same number written another way (+49 351 …, 0351/…) is the same.
+    Every number counts, also one introduced as someone else's: a partner's number is better
+    a link to the partner's site."""
+    known = {normalise_phone(phone) for phone in configured.values()}
+    if not known:
+        return []
+    other_where, other = next(iter(configured.items()))
+    sources = [p.entry.source for p in context.pages if p.entry.source]
+    sources += [person.source for person in context.people]
+    return [(source, line, {"phone": phone, "where": source, "other": other,
+                            "other_where": other_where})
+            for source in dict.fromkeys(sources)
+            for line, phone in phones_in(mask_code(context.source_text(source)))
+            if normalise_phone(phone) not in known]
+
+
 def phone_differs(context: CheckContext) -> Hits:
-    """Contact and legal phone differ, or a sole trader's own phone is neither of them."""
+    """Contact and legal phone differ, a sole trader's own phone is neither of them, or a page
+    or person text gives a number that is none of the configured ones."""
     config = context.loaded.config
     legal, contact = config.legal.get("phone", ""), config.contact.get("phone", "")
     hits: Hits = []
@@ -71,7 +116,8 @@ def phone_differs(context: CheckContext) -> Hits:
                      {"phone": contact, "where": "contact: phone", "other": legal,
                       "other_where": "legal: phone"}))
     others = {k: v for k, v in (("legal: phone", legal), ("contact: phone", contact)) if v}
-    return hits + _owner_phone_hits(context, others)
+    return hits + _owner_phone_hits(context, others) + \
+        _text_phone_hits(context, _configured_phones(context))
 
 
 def _domain(email: str) -> str:
