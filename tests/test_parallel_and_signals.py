@@ -120,11 +120,16 @@ runpy.run_module("zuhause", run_name="__main__", alter_sys=True)
 def assert_stopped_or_done(process: subprocess.Popen[str]) -> None:
     """Exit 130 with the one Stopped line, or (signal too late) a finished build; no traceback."""
     out, err = process.communicate(timeout=60)
+    assert_finished_as_stopped_or_done(process.returncode, out, err)
+
+
+def assert_finished_as_stopped_or_done(returncode: int | None, out: str, err: str) -> None:
+    """What a stopped or finished build printed: no traceback, one Stopped line or a summary."""
     assert "Traceback" not in err, err
-    if process.returncode == 0:  # the build was done before the signal came
+    if returncode == 0:  # the build was done before the signal came
         assert "Seiten gebaut" in out
         return
-    assert process.returncode == 130, err
+    assert returncode == 130, err
     assert err.splitlines() == ["Abgebrochen. Die bisherige Ausgabe ist unverändert."]
 
 
@@ -148,4 +153,11 @@ def test_ctrl_c_while_zuhause_starts_ends_with_one_line_and_no_traceback(
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(delay)  # the interpreter itself starts in well under 0.1 s; zuhause's part after
     process.send_signal(signal.SIGINT)
-    assert_stopped_or_done(process)
+    out, err = process.communicate(timeout=60)
+    if "Traceback" in err and "zuhause" not in err.split("Traceback", 1)[1]:
+        # On a loaded machine the signal can still land in Python's own start-up, before any
+        # of zuhause's code runs (its frames are runpy's alone): nothing zuhause can catch.
+        # The injected test above covers every import of zuhause's own start-up exactly.
+        assert "runpy" in err and process.returncode in (1, -2, 130), err
+        return
+    assert_finished_as_stopped_or_done(process.returncode, out, err)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 
+# Not `typing.TYPE_CHECKING`: importing typing pulls in re and enum, and this module runs before
+# the Ctrl-C guard of __main__ can (type checkers treat the name as true all the same).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .build import BuildReport, build_site
     from .errors import Problem, SiteError
 
