@@ -57,9 +57,25 @@ REAL = {
 }
 
 
+# What a master baker adds below legal: (§ 5 Abs. 1 Nr. 5 DDG), after `employees`.
+CHAMBER_DETAILS = """\
+  chamber: Handwerkskammer Dresden, Am Lagerplatz 8, 01099 Dresden
+  professional_title: Bäckermeisterin
+  title_state: {state}
+  professional_rules:
+    - name: Handwerksordnung
+      url: https://www.gesetze-im-internet.de/hwo/
+"""
+
+
 def fill_placeholders(site: Path, language: str) -> None:
-    """Write real-looking values into every placeholder spot of a new site, and a photo."""
+    """Write real-looking values into every placeholder spot of a new site, the chamber details
+    of a master baker, and a photo."""
     real = REAL[language]
+    config = site / "zuhause.yaml"
+    state = "Deutschland" if language == "de" else "Germany"
+    config.write_text(config.read_text("utf-8").replace(
+        "  employees: 1\n", "  employees: 1\n" + CHAMBER_DETAILS.format(state=state), 1), "utf-8")
     texts = sorted(placeholders(language).items(), key=lambda item: -len(item[1]))
     for path in [site / "zuhause.yaml", *site.glob("people/*.md"), *site.rglob("content/**/*.md")]:
         text = path.read_text("utf-8")

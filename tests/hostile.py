@@ -23,13 +23,15 @@ def _page(front_matter: str = "", body: str = "Text") -> str:
 
 
 _CONFIG = minimal_file("zuhause.yaml")
+_APPENDED = _CONFIG.count("\n") + 1  # the line of a key appended to _CONFIG
 _PERSON = minimal_file("people/anna.md")
 
 # name -> (files to replace, the place the message must name)
 READER_INPUTS: dict[str, tuple[dict[str, str], str]] = {
     **{f"yaml-control-{ord(c):02x}": ({"content/a.md": _page(f"summary: a{c}b")}, "content/a.md:4:11:")
        for c in "\v\x7f\x1b\x0c"},
-    "yaml-control-in-config": ({"zuhause.yaml": _CONFIG + "description: a\x1bb\n"}, "zuhause.yaml:12:15:"),
+    "yaml-control-in-config": ({"zuhause.yaml": _CONFIG + "description: a\x1bb\n"},
+                               f"zuhause.yaml:{_APPENDED}:15:"),
     "yaml-deep-list": ({"content/a.md": _page("summary: " + "[" * 1000 + "]" * 1000)}, "content/a.md:4:"),
     "yaml-deep-map": ({"content/a.md": _page("summary: " + "{a: " * 1000 + "}" * 1000)}, "content/a.md:4:"),
     "yaml-lone-surrogate": ({"content/a.md": _page('summary: "\\ud83d"')}, "content/a.md:4:10:"),
@@ -37,13 +39,14 @@ READER_INPUTS: dict[str, tuple[dict[str, str], str]] = {
     "order-5000-digits": ({"content/a.md": _page("order: " + "9" * 5000)}, "content/a.md:4:8:"),
     "employees-5000-digits": ({"zuhause.yaml": _CONFIG.replace("employees: 2", "employees: " + "9" * 5000)},
                               "zuhause.yaml:11:14:"),
-    "timezone-300": ({"zuhause.yaml": _CONFIG + "timezone: " + "a" * 300 + "\n"}, "zuhause.yaml:12:11:"),
+    "timezone-300": ({"zuhause.yaml": _CONFIG + "timezone: " + "a" * 300 + "\n"},
+                     f"zuhause.yaml:{_APPENDED}:11:"),
     "theme-300": ({"zuhause.yaml": _CONFIG + "theme: " + "a" * 300 + "\n"}, "zuhause.yaml:1:1:"),
     "portrait-300": ({"people/anna.md": _PERSON.replace("images/anna.png", "a" * 300)},
                      "people/anna.md:4:11:"),
     "portrait-nul": ({"people/anna.md": _PERSON.replace("images/anna.png", '"images/\\0.png"')},
                      "people/anna.md:4:11:"),
-    "timezone-nul": ({"zuhause.yaml": _CONFIG + 'timezone: "Europe/\\0"\n'}, "zuhause.yaml:12:11:"),
+    "timezone-nul": ({"zuhause.yaml": _CONFIG + 'timezone: "Europe/\\0"\n'}, f"zuhause.yaml:{_APPENDED}:11:"),
     "title-control": ({"content/journal/p.md": _page("date: 2025-01-01").replace(
         "title: T", 'title: "a\\x01"')},
                       "content/journal/p.md:2:8:"),

@@ -31,6 +31,12 @@ legal:
   city: Dresden
   email: anna@baeckerei-korn.example
   employees: 2
+  chamber: Handwerkskammer Dresden, Am Lagerplatz 8, 01099 Dresden
+  professional_title: Bäckermeisterin
+  title_state: Deutschland
+  professional_rules:
+    - name: Handwerksordnung
+      url: https://www.gesetze-im-internet.de/hwo/
 -- people/anna.md --
 ---
 name: Anna Korn

@@ -46,6 +46,12 @@ RESPONSIBLE_FIELDS = (
     Field("address", "line", msg("field.responsible.address"), True, "Hauptstraße 1, 01067 Dresden"),
 )
 
+PROFESSIONAL_RULES_FIELDS = (
+    Field("name", "line", msg("field.professional_rules.name"), True, "Handwerksordnung"),
+    Field("url", "url", msg("field.professional_rules.url"), True,
+          "https://www.gesetze-im-internet.de/hwo/"),
+)
+
 LEGAL_FIELDS = (
     Field("form", "choice", msg("field.legal.form"),
           choices=("sole_trader", "freelancer", "gmbh", "ug", "gbr")),
@@ -62,9 +68,19 @@ LEGAL_FIELDS = (
     Field("register_number", "line", msg("field.legal.register_number"), example="HRB 12345"),
     Field("managing_directors", "list", msg("field.legal.managing_directors"), example="Anna Beispiel"),
     Field("partners", "list", msg("field.legal.partners"), example="Anna Beispiel"),
+    Field("regulated", "bool", msg("field.legal.regulated"), example="true"),
+    Field("chamber", "line", msg("field.legal.chamber"),
+          example="Handwerkskammer Dresden, Am Lagerplatz 8, 01099 Dresden"),
+    Field("professional_title", "line", msg("field.legal.professional_title"),
+          example="Tischlermeisterin"),
+    Field("title_state", "line", msg("field.legal.title_state"), example="Deutschland"),
+    Field("professional_rules", "maplist", msg("field.legal.professional_rules"),
+          fields=PROFESSIONAL_RULES_FIELDS),
+    Field("professional_register", "line", msg("field.legal.professional_register"),
+          example="Handwerksrolle der Handwerkskammer Dresden, Nr. 12345"),
+    # the older free-text spellings, still read: title with state, and the rules in one line
     Field("profession", "line", msg("field.legal.profession"),
           example="Tischlermeisterin, verliehen in Deutschland"),
-    Field("chamber", "line", msg("field.legal.chamber"), example="Handwerkskammer Dresden"),
     Field("profession_rules", "line", msg("field.legal.profession_rules"),
           example="Handwerksordnung, www.gesetze-im-internet.de/hwo"),
     Field("supervisory_authority", "line", msg("field.legal.supervisory_authority"),

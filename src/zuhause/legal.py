@@ -21,6 +21,9 @@ REQUIRED_BY_FORM = {
     "ug": ("register_court", "register_number", "managing_directors"),
     "gbr": ("partners",),
 }
+# The Impressum's details of a regulated profession (and the older free-text spellings).
+PROFESSION_KEYS = ("professional_title", "title_state", "chamber", "professional_register",
+                   "professional_rules", "profession", "profession_rules")
 HOSTS = {
     "netlify": "Netlify, Inc., 101 2nd Street, San Francisco, CA 94105, USA",
     "github": "GitHub, Inc., 88 Colin P. Kelly Jr. Street, San Francisco, CA 94107, USA",
@@ -56,6 +59,27 @@ def address_of(legal: dict[str, Any]) -> str:
     return ", ".join(p for p in (legal.get("street"), _postcode_city(legal)) if p)
 
 
+def _profession(legal: dict[str, Any], text: dict[str, str]) -> Markup:
+    """Title and state, chamber, register and professional rules (§ 5 Abs. 1 Nr. 5 DDG), with
+    each rule linked to where it can be read."""
+    title = legal.get("professional_title", "")
+    if title and legal.get("title_state"):
+        title = f"{title} ({text['title_state'].format(value=legal['title_state'])})"
+    rules = [Markup('<a href="{}">{}</a>').format(rule["url"], rule["name"])
+             for rule in legal.get("professional_rules", []) if rule.get("name") and rule.get("url")]
+    lines: list[Markup] = [escape(line) for line in (
+        text["professional_title"].format(value=title) if title else "",
+        legal.get("profession", ""),
+        text["chamber"].format(value=legal["chamber"]) if legal.get("chamber") else "",
+        text["professional_register"].format(value=legal["professional_register"])
+        if legal.get("professional_register") else "") if line]
+    if rules:
+        lines.append(escape(text["profession_rules"].format(value="")) + Markup(", ").join(rules))
+    if legal.get("profession_rules"):
+        lines.append(escape(text["profession_rules"].format(value=legal["profession_rules"])))
+    return Markup("<br>").join(lines)
+
+
 def impressum_html(config: SiteConfig, has_journal: bool) -> Markup:
     """The Impressum's HTML for the site's language."""
     legal = config.legal
@@ -89,9 +113,8 @@ def impressum_html(config: SiteConfig, has_journal: bool) -> Markup:
                                    labelled("register_number", "register_number")))
     if legal.get("vat_id"):
         section("vat", escape(labelled("vat_text", "vat_id")))
-    if legal.get("profession") or legal.get("chamber") or legal.get("profession_rules"):
-        section("profession", _lines(legal.get("profession"), labelled("chamber", "chamber"),
-                                     labelled("profession_rules", "profession_rules")))
+    if any(legal.get(key) for key in PROFESSION_KEYS):
+        section("profession", _profession(legal, text))
     if legal.get("supervisory_authority"):
         section("authority", escape(legal["supervisory_authority"]))
     if has_journal:
