@@ -15,6 +15,7 @@ from ..catalogue import text as catalogue_text
 from ..frontmatter import Document, YamlMap, split_document
 from ..markup import MarkdownRenderer
 from ..model import PageEntry, PersonView
+from ..starter.recognise import find_placeholders
 from .context import BuiltPage, CheckContext, image_urls
 from .findings import Rule
 from .locate import locate, template_files, theme_label
@@ -229,9 +230,13 @@ def no_first_person(context: CheckContext) -> Hits:
 def third_person_story(context: CheckContext) -> Hits:
     """People whose story is written about them ("Anna Korn ist seit 2008 ...", "Sie
     gründete ...") instead of by them; a first-person story that quotes others passes."""
+    unwritten = {found.path for found in
+                 find_placeholders(context.root, context.model, context.source_text)
+                 if found.key == "story"}  # the starter's text, a placeholder finding already
     hits: Hits = []
     for person in context.people:
-        if speaks_of_others_only(str(person.story), context.language):
+        if person.source not in unwritten and speaks_of_others_only(str(person.story),
+                                                                    context.language):
             document = _person_document(context, person)
             hits.append((person.source, _first_text_line(document.body, document.body_line),
                          {"name": person.name}))
