@@ -12,6 +12,7 @@ from urllib.parse import unquote
 
 from PIL import Image
 
+from ..frontmatter import split_document
 from .context import BuiltPage, CheckContext, Element, image_urls
 from .findings import Rule
 from .locate import locate, template_files, theme_label
@@ -29,6 +30,12 @@ _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""")
 _IDS = re.compile(r"""<[^>]*?\s(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _WORDS = re.compile(r"[^\w\s.,:!?&-]+")  # what typography may have changed in a heading
+# A Markdown image with nothing between the brackets, ![](foto.jpg) or ![][foto], and what
+# follows it: `{alt=""}` (attr_list) marks it as decorative on purpose.
+_EMPTY_ALT_IMAGE = re.compile(r"!\[\s*\](?:\(\s*<?([^)\s>]*)>?[^)]*\)|\[([^\]]*)\])(\{[^}]*\})?")
+_DECORATIVE = re.compile(r"""\balt\s*=\s*(?:""|'')""")
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
 
 
 def resolve(context: CheckContext, base_file: str, url: str) -> Target | None:
@@ -165,6 +172,33 @@ def images_without_alt(context: CheckContext) -> Hits:
     return [(*_where(context, page, _image_needles(context, page, element.get("src"))),
              {"src": _short(element.get("src") or "?")})
             for page in context.pages for element in page.find("img") if "alt" not in element.attrs]
+
+
+def empty_alt_images(markdown: str) -> Iterator[tuple[int, str]]:
+    """(line offset, address) of every image in a Markdown text written with an empty alt
+    text and not marked decorative with `{alt=""}`; code blocks and code spans are skipped."""
+    fence = ""
+    for offset, line in enumerate(markdown.split("\n")):
+        opened = _FENCE.match(line)
+        if opened and (not fence or opened[1] == fence):
+            fence = "" if fence else opened[1]
+            continue
+        if fence or line.startswith(("    ", "\t")):
+            continue
+        for match in _EMPTY_ALT_IMAGE.finditer(_CODE_SPAN.sub("", line)):
+            if not _DECORATIVE.search(match[3] or ""):
+                yield offset, match[1] or match[2] or "?"
+
+
+def images_with_empty_alt(context: CheckContext) -> Hits:
+    """Markdown images in pages and people's stories with an empty alt text."""
+    texts = [(page.source, page.entry.body, page.entry.body_line)
+             for page in context.pages if page.entry.source]
+    for person in context.people:
+        document = split_document(context.source_text(person.source), person.source)
+        texts.append((person.source, document.body, document.body_line))
+    return [(source, body_line + offset, {"src": _short(src)})
+            for source, body, body_line in texts for offset, src in empty_alt_images(body)]
 
 
 def _pixel_width(path: Path) -> int:
@@ -391,6 +425,7 @@ RULES: list[Rule] = [
     Rule("craft.broken-anchor", "warning", broken_anchors),
     Rule("craft.missing-image", "error", missing_images),
     Rule("craft.image-without-alt", "error", images_without_alt),
+    Rule("craft.image-empty-alt", "hint", images_with_empty_alt),
     Rule("craft.image-too-large", "warning", oversized_images),
     Rule("craft.page-too-heavy", "warning", heavy_pages),
     Rule("craft.missing-title", "error", missing_titles),

@@ -11,12 +11,16 @@ from html.parser import HTMLParser
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from ..catalogue import text as catalogue_text
 from ..frontmatter import Document, YamlMap, split_document
 from ..markup import MarkdownRenderer
 from ..model import PageEntry, PersonView
+from ..starter.recognise import find_placeholders
 from .context import BuiltPage, CheckContext, image_urls
 from .findings import Rule
-from .locate import locate
+from .locate import locate, template_files, theme_label
+from .wordlists import buzzwords as buzzword_list
+from .wordlists import company_names, invitation_words, stock_hosts, stock_names
 
 Hits = list[tuple[str, int, dict[str, str]]]
 
@@ -40,57 +44,18 @@ _FIRST_PERSON = {
 }
 
 # What an invitation may hold besides a sentence: addresses, numbers and labels.
-_NOT_A_SENTENCE = [re.compile(pattern, re.IGNORECASE) for pattern in (
+_ADDRESSES = [re.compile(pattern, re.IGNORECASE) for pattern in (
     r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+",                       # e-mail address
     r"(?:https?://|www\.)\S+",                              # web address
     r"\+?\(?\d[\d\s/().-]{5,}\d",                           # phone number
     r"\b\d{4,5}\s+[^\W\d_][\w-]*",                          # postcode and town
     r"[^\W\d_][\w.-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|markt|hof"
     r"|street|road|lane|avenue)\s*\d+\s?[a-z]?\b",          # street and number
-    r"\b(?:kontaktformular|kontakt|formular|e-?mail|mail|telefon|tel\.?|fax|handy|mobil"
-    r"|adresse|anschrift|contact|form|phone|address)\b",    # labels
 )]
-
-_BUZZWORDS_DE = (
-    ("marktführend", r"\bmarktführe(?:nd|r)\w*"),
-    ("innovative Lösungen", r"\binnovativ\w*\s+lösung\w*"),
-    ("Synergien", r"\bsynergie\w*"),
-    ("ganzheitlich", r"\bganzheitlich\w*"),
-    ("Wertschöpfung", r"\bwertschöpfung\w*"),
-    ("disruptiv", r"\bdisruptiv\w*"),
-    ("Exzellenz", r"\bexzellenz\w*"),
-    ("Kompetenz", r"\bkompetenz\w*"),
-    ("Mehrwert schaffen", r"\bmehrwert\w*\s+(?:zu\s+)?(?:schaff|biet|generier)\w*"
-                          r"|\b(?:schaff|biet|generier)\w*\s+(?:\w+\s+)?mehrwert\w*"),
-    ("nachhaltig aufgestellt", r"\bnachhaltig\s+aufgestellt\w*"),
-    ("Lösungsanbieter", r"\blösungsanbieter\w*"),
-    ("kundenorientiert", r"\bkundenorientiert\w*"),
-    ("zukunftsorientiert", r"\bzukunftsorientiert\w*"),
-    ("Premium-Qualität", r"\bpremium-?\s?qualität\w*"),
-)
-_BUZZWORDS_EN = (
-    ("world-class", r"\bworld[\s-]class\b"),
-    ("innovative solutions", r"\binnovative\s+solutions?\b"),
-    ("synergy", r"\bsynerg(?:y|ies|istic)\b"),
-    ("holistic", r"\bholistic\w*"),
-    ("best-in-class", r"\bbest[\s-]in[\s-]class\w*"),
-    ("cutting-edge", r"\bcutting[\s-]edge\b"),
-    ("leverage", r"\bleverag(?:e|es|ed|ing)\b"),
-    ("seamless", r"\bseamless(?:ly)?\b"),
-    ("value-added", r"\bvalue[\s-]added\b"),
-    ("industry-leading", r"\bindustry[\s-]leading\b"),
-    ("next-generation", r"\bnext[\s-]gen(?:eration)?\b"),
-    ("state of the art", r"\bstate[\s-]of[\s-]the[\s-]art\b"),
-)
-# German marketing text borrows the English words, so every site is read with both lists.
-_BUZZWORDS = [(label, re.compile(pattern, re.IGNORECASE))
-              for label, pattern in _BUZZWORDS_DE + _BUZZWORDS_EN]
-
-_STOCK_NAME = re.compile(
-    r"(?<![a-z0-9])(?:shutterstock[_-]|istock|gettyimages[_-]|pexels[_-]|adobestock[_-]|unsplash"
-    r"|depositphotos[_-]|fotolia[_-]|123rf|pixabay)", re.IGNORECASE)
-# Free stock sites name downloads like "tree-736885_1280.jpg".
-_FREE_STOCK_NAME = re.compile(r"^[^\W_]+(?:-[^\W_]+)*-\d{5,}_(?:640|1280|1920)\.\w+$")
+_LABELS = re.compile(r"\b(?:kontaktformular|kontakt|formular|e-?mail|mail|telefon|tel\.?|fax"
+                     r"|handy|mobil|adresse|anschrift|contact|form|phone|address)\b",
+                     re.IGNORECASE)
+_NOT_A_SENTENCE = [*_ADDRESSES, _LABELS]
 
 _PROSE_SKIP = frozenset({"script", "style", "template", "code", "pre"})
 _QUOTE_TAGS = frozenset({"q", "blockquote"})
@@ -241,23 +206,57 @@ def _is_about_page(page: BuiltPage) -> bool:
                                    or bool(_ABOUT_TITLE.search(entry.title)))
 
 
+def speaks_of_others_only(html: str, language: str) -> bool:
+    """A text of at least MIN_WORDS words whose own words (outside quotations) have no I, me,
+    we, us, our: a text about someone, not by them."""
+    text = _prose(html, without_quotes=True)
+    pattern = _FIRST_PERSON.get(language, _FIRST_PERSON["en"])
+    return len(_words(text)) >= MIN_WORDS and not pattern.search(text)
+
+
 def no_first_person(context: CheckContext) -> Hits:
     """Home and about pages whose own text (outside quotations) has no I, me, we, us, our."""
-    pattern = _FIRST_PERSON.get(context.language, _FIRST_PERSON["en"])
     renderer = _body_renderer(context)
     hits: Hits = []
     for page in context.pages:
-        if not _is_about_page(page):
-            continue
-        text = _prose(_body_html(renderer, page.entry), without_quotes=True)
-        if len(_words(text)) >= MIN_WORDS and not pattern.search(text):
-            entry = page.entry
+        entry = page.entry
+        if _is_about_page(page) and speaks_of_others_only(_body_html(renderer, entry),
+                                                          context.language):
             hits.append((page.source, _first_text_line(entry.body, entry.body_line),
                          {"page": _quoted(entry.title, context.language)}))
     return hits
 
 
-# --- 2. invitation ------------------------------------------------------------------------------
+def third_person_story(context: CheckContext) -> Hits:
+    """People whose story is written about them ("Anna Korn ist seit 2008 ...", "Sie
+    gründete ...") instead of by them; a first-person story that quotes others passes."""
+    unwritten = {found.path for found in
+                 find_placeholders(context.root, context.model, context.source_text)
+                 if found.key == "story"}  # the starter's text, a placeholder finding already
+    hits: Hits = []
+    for person in context.people:
+        if person.source not in unwritten and speaks_of_others_only(str(person.story),
+                                                                    context.language):
+            document = _person_document(context, person)
+            hits.append((person.source, _first_text_line(document.body, document.body_line),
+                         {"name": person.name}))
+    return hits
+
+
+# --- 2. who the person is, and the invitation ---------------------------------------------------
+
+def company_word(name: str) -> str:
+    """The words of a person's name that make it a team or a company ('' for a human or two)."""
+    return next((match[0] for pattern in company_names()
+                 for match in [pattern.regex.search(name)] if match), "")
+
+
+def not_a_person(context: CheckContext) -> Hits:
+    """Person files named after a team or a company: "Das Team", "Müller GmbH"."""
+    return [(person.source, _key_line(_person_document(context, person), "name"),
+             {"name": person.name, "word": word})
+            for person in context.people if (word := company_word(person.name))]
+
 
 def is_own_sentence(text: str) -> bool:
     """An invitation of at least four words besides addresses, numbers and labels."""
@@ -266,14 +265,30 @@ def is_own_sentence(text: str) -> bool:
     return len(_words(text)) >= MIN_INVITATION_WORDS
 
 
+def invites_nobody(text: str) -> bool:
+    """A sentence that only points to the contact form or asks to request a quote: at least
+    one word of the calls list, and every other word a filler (see data/voice.yaml)."""
+    for pattern in _ADDRESSES:
+        text = pattern.sub(" ", text)
+    calls, fillers = invitation_words()
+    words = [part.casefold() for word in _words(text) for part in word.split("-") if part]
+    return any(word in calls for word in words) and \
+        all(word in calls or word in fillers for word in words)
+
+
+def _invitations(context: CheckContext, wanted: Callable[[str], bool]) -> Hits:
+    """People whose invitation text is `wanted`, at the line of that text."""
+    return [(person.source, _key_line(_person_document(context, person), "invitation", "text"),
+             {"name": person.name, "text": person.invitation.text.strip()})
+            for person in context.people if wanted(person.invitation.text)]
+
+
 def invitation_without_sentence(context: CheckContext) -> Hits:
-    hits: Hits = []
-    for person in context.people:
-        text = person.invitation.text
-        if not is_own_sentence(text):
-            line = _key_line(_person_document(context, person), "invitation", "text")
-            hits.append((person.source, line, {"name": person.name, "text": text.strip()}))
-    return hits
+    return _invitations(context, lambda text: not is_own_sentence(text))
+
+
+def invitation_invites_nobody(context: CheckContext) -> Hits:
+    return _invitations(context, lambda text: is_own_sentence(text) and invites_nobody(text))
 
 
 # --- 3. life outside work -----------------------------------------------------------------------
@@ -305,8 +320,8 @@ def portrait_tiny(context: CheckContext) -> Hits:
 
 def buzzword_hits(text: str) -> list[tuple[str, str]]:
     """(list label, words as written) of every buzzword in a text."""
-    return [(label, " ".join(match[0].split())) for label, pattern in _BUZZWORDS
-            for match in pattern.finditer(text)]
+    return [(pattern.label, " ".join(match[0].split())) for pattern in buzzword_list()
+            for match in pattern.regex.finditer(text)]
 
 
 def is_buzzword_wall(text: str) -> bool:
@@ -319,8 +334,8 @@ def is_buzzword_wall(text: str) -> bool:
 
 def _first_buzzword_line(markdown: str, body_line: int) -> int:
     """The line of the first buzzword in the Markdown source of a text."""
-    starts = [match.start() for _, pattern in _BUZZWORDS
-              for match in [pattern.search(markdown)] if match]
+    starts = [match.start() for pattern in buzzword_list()
+              for match in [pattern.regex.search(markdown)] if match]
     if not starts:
         return _first_text_line(markdown, body_line)
     return body_line + markdown[:min(starts)].count("\n")
@@ -333,36 +348,68 @@ def _buzzword_values(text: str, name: str) -> dict[str, str]:
             "examples": ", ".join(examples)}
 
 
-def _story_of(person: PersonView, language: str) -> str:
-    return f"Die Geschichte von {person.name}" if language == "de" else f"The story of {person.name}"
+def _part_of(person: PersonView, part: str, language: str) -> str:
+    """'Die Geschichte von Anna Korn': what a finding on a part of a person file names."""
+    return catalogue_text("check_labels", language, part, name=person.name)
+
+
+def _person_walls(context: CheckContext, person: PersonView) -> Hits:
+    """Buzzword walls in a person's story, values (read together) and invitation."""
+    document = _person_document(context, person)
+    language = context.language
+    hits: Hits = []
+    story = _prose(str(person.story), without_quotes=True)
+    if is_buzzword_wall(story):
+        hits.append((person.source, _first_buzzword_line(document.body, document.body_line),
+                     _buzzword_values(story, _part_of(person, "story", language))))
+    values = _QUOTED.sub(" ", ".\n".join(person.values))
+    if is_buzzword_wall(values):
+        line = context.line_of(person.source, buzzword_hits(values)[0][1],
+                               _key_line(document, "values"))
+        hits.append((person.source, line,
+                     _buzzword_values(values, _part_of(person, "values", language))))
+    invitation = _QUOTED.sub(" ", person.invitation.text)
+    if is_buzzword_wall(invitation):
+        hits.append((person.source, _key_line(document, "invitation", "text"),
+                     _buzzword_values(invitation, _part_of(person, "invitation", language))))
+    return hits
 
 
 def buzzwords(context: CheckContext) -> Hits:
-    """Pages and people's stories that are mostly buzzwords."""
+    """Pages, and people's stories, values and invitations, that are mostly buzzwords (words
+    in quotations, such as a client's praise, left out)."""
     renderer = _body_renderer(context)
     hits: Hits = []
     for page in context.pages:
         entry = page.entry
         if not entry.source:
             continue
-        text = _prose(_body_html(renderer, entry))
-        if is_buzzword_wall(text):
+        prose = _prose(_body_html(renderer, entry), without_quotes=True)
+        if is_buzzword_wall(prose):
             hits.append((page.source, _first_buzzword_line(entry.body, entry.body_line),
-                         _buzzword_values(text, _quoted(entry.title, context.language))))
+                         _buzzword_values(prose, _quoted(entry.title, context.language))))
     for person in context.people:
-        text = _prose(str(person.story))
-        if is_buzzword_wall(text):
-            document = _person_document(context, person)
-            hits.append((person.source, _first_buzzword_line(document.body, document.body_line),
-                         _buzzword_values(text, _story_of(person, context.language))))
+        hits += _person_walls(context, person)
     return hits
 
 
 # --- 6. stock photos ----------------------------------------------------------------------------
 
+def stock_agency(name: str) -> str:
+    """The agency whose downloads are named like `name`; '' for one's own photo."""
+    return next((pattern.label for pattern in stock_names() if pattern.regex.search(name)), "")
+
+
 def is_stock_photo_name(name: str) -> bool:
     """A file name as stock photo sites give their downloads."""
-    return bool(_STOCK_NAME.search(name) or _FREE_STOCK_NAME.match(name))
+    return bool(stock_agency(name))
+
+
+def stock_host(url: str) -> str:
+    """The agency whose image server a URL leads to ('' when none): 't3.ftcdn.net' -> Adobe."""
+    host = (urlsplit(url.strip()).hostname or "").lower()
+    return next((agency for known, agency in stock_hosts().items()
+                 if host == known or host.endswith("." + known)), "")
 
 
 def _file_name(url: str) -> str:
@@ -375,33 +422,46 @@ def _portrait_label(person: PersonView) -> str:
     return image.label if image is not None else f"static/{person.portrait}"
 
 
-def stock_photos(context: CheckContext) -> Hits:
-    """Portraits, images on pages and files in static/ named like stock photos: the name of
-    the file the owner put into the site is judged, not the names of the variants made of it."""
+def _page_stock_photos(context: CheckContext, page: BuiltPage, portraits: set[str],
+                       named: set[str]) -> Hits:
+    """Images on a page named like stock photos, or loaded from an agency's image server."""
     hits: Hits = []
-    named: set[str] = set()  # site files already reported
+    for image in page.find("img", "source"):
+        for url in image_urls(image):
+            origin = context.origin_of_url(page, url)
+            if origin and origin in portraits:
+                continue
+            name = PurePosixPath(origin).name if origin else _file_name(url)
+            agency = stock_host(url) if not origin else ""
+            if agency:
+                path, line = locate(context, page, url.strip())
+                hits.append((path, line, {"file": url.strip(), "agency": agency}))
+            elif name and (agency := stock_agency(name)):
+                path, line = locate(context, page, name)
+                hits.append((path, line, {"file": name, "agency": agency}))
+            named.add(origin or url)
+    return hits
+
+
+def stock_photos(context: CheckContext) -> Hits:
+    """Portraits, images on pages and files in static/ named like stock photos (the name of
+    the file the owner put into the site is judged, not the names of the variants made of it),
+    and images loaded straight from a stock agency's image server."""
+    hits: Hits = []
+    named: set[str] = set()  # site files already judged
     portraits: set[str] = set()  # ... as a portrait: every page that shows it says nothing new
     for person in context.people:
         name = PurePosixPath(person.portrait).name
-        if is_stock_photo_name(name):
+        if agency := stock_agency(name):
             line = _key_line(_person_document(context, person), "portrait")
-            hits.append((person.source, line, {"file": name}))
+            hits.append((person.source, line, {"file": name, "agency": agency}))
             portraits.add(_portrait_label(person))
     for page in context.pages:
-        for image in page.find("img", "source"):
-            for url in image_urls(image):
-                origin = context.origin_of_url(page, url)
-                if origin and origin in portraits:
-                    continue
-                name = PurePosixPath(origin).name if origin else _file_name(url)
-                if name and is_stock_photo_name(name):
-                    path, line = locate(context, page, name)
-                    hits.append((path, line, {"file": name}))
-                    named.add(origin or url)
+        hits += _page_stock_photos(context, page, portraits, named)
     for origin in sorted(set(context.origins.values()) - named - portraits):
         name = PurePosixPath(origin).name
-        if origin.startswith("static/") and is_stock_photo_name(name):
-            hits.append((origin, 1, {"file": name}))
+        if origin.startswith("static/") and (agency := stock_agency(name)):
+            hits.append((origin, 1, {"file": name, "agency": agency}))
     return hits
 
 
@@ -430,6 +490,28 @@ def _shows_offer(item: _Seen, urls: dict[str, str], titles: dict[str, str]) -> s
     return titles.get(_same_text(item.text), "")
 
 
+_OFFERS_IN_TEMPLATE = re.compile(r"{[{%][^}]*\boffers?\b")  # {{ offer.title }}, {% for offer ...
+
+
+def _offer_place(context: CheckContext, offer: PageEntry) -> tuple[str, int]:
+    """Where the home page puts an offer: the line of content/index.md that names or links it,
+    else the first line of the home template (the site's or the theme's) that shows offers."""
+    home = context.home.entry
+    needles = [offer.title, context.model.url(offer.path), offer.path.rstrip("/"),
+               PurePosixPath(offer.source).name]
+    for offset, line in enumerate(home.body.split("\n")):
+        if any(needle and needle.lower() in line.lower() for needle in needles):
+            return home.source, home.body_line + offset
+    themes = [theme.templates / f"{home.template}.html" for theme in context.loaded.chain]
+    own = [path for path in template_files(context) if path == f"templates/{home.template}.html"]
+    for path in own + [theme_label(p, context) for p in themes if p.is_file()]:
+        for number, line in enumerate(context.source_text(path).split("\n"), start=1):
+            if _OFFERS_IN_TEMPLATE.search(line) or offer.title.lower() in line.lower():
+                return path, number
+        return path, 1
+    return home.source, 1
+
+
 def offer_before_person(context: CheckContext) -> Hits:
     """On the rendered home page, an offer that comes before the owner's face or name."""
     model = context.model
@@ -445,16 +527,19 @@ def offer_before_person(context: CheckContext) -> Hits:
             return []
         offer = _shows_offer(item, urls, titles)
         if offer:
-            template = "templates/home.html"
-            path = template if (context.root / template).is_file() else context.home.source
-            return [(path, 1, {"offer": _quoted(offer, context.language),
-                               "name": model.owner.name})]
+            entry = next(e for e in offers if e.title == offer)
+            path, line = _offer_place(context, entry)
+            return [(path, line, {"offer": _quoted(offer, context.language),
+                                  "name": model.owner.name})]
     return []
 
 
 RULES: list[Rule] = [
     Rule("person.no-first-person", "warning", no_first_person),
+    Rule("person.third-person-story", "warning", third_person_story),
+    Rule("person.not-a-person", "error", not_a_person),
     Rule("person.invitation-without-sentence", "warning", invitation_without_sentence),
+    Rule("person.invitation-invites-nobody", "warning", invitation_invites_nobody),
     Rule("person.no-life-outside-work", "hint", no_life_outside_work),
     Rule("person.portrait-missing-or-tiny", "warning", portrait_tiny),
     Rule("person.buzzwords", "warning", buzzwords),
