@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from support import EXAMPLE_SITE, REPO, run_cli
 from zuhause.checking import check_site
 
@@ -162,3 +164,25 @@ def test_summary_says_one_and_many_in_german_and_english() -> None:
     assert report.summary("en") == "2 errors, 0 warnings, 1 hint, 1 check skipped (0.00 s)"
     single = CheckReport([one, Finding("x.w", "warning", "a.md", 3, "m", "w", "f")])
     assert single.summary("en").startswith("1 error, 1 warning, 0 hints, 0 checks skipped")
+
+
+def test_check_converts_each_markdown_text_of_the_example_site_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import collections
+
+    import markdown
+
+    converted: collections.Counter[str] = collections.Counter()
+    convert = markdown.Markdown.convert
+
+    def counting(self: markdown.Markdown, source: str) -> str:
+        converted[source] += 1
+        return convert(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", counting)
+    site = tmp_path / "site"
+    shutil.copytree(EXAMPLE_SITE, site, ignore=shutil.ignore_patterns("public", ".zuhause"))
+    check_site(site)
+    assert converted and max(converted.values()) == 1, converted.most_common(3)
+    pages_and_stories = [text for text in converted if text.strip()]
+    assert len(pages_and_stories) >= 10  # every page body and every story went through it

@@ -34,7 +34,7 @@ from .markup import MemoKey, Rendered
 from .model import SiteModel, build_model
 from .output import Staging, UnsafePath, check_output_folder, describe_os_error, name_too_long
 from .pages import read_page
-from .people import read_person
+from .people import Person, read_person
 from .schema import Field, validate
 from .starter.recognise import find_placeholders
 from .stopping import BuildStopped, Terminated
@@ -76,7 +76,9 @@ class LoadedSite:
     chain: list[Theme]
     model: SiteModel
     files: SiteFiles
-    # Markdown converted while writing, kept for `zuhause check`: each text is converted once.
+    people: list[Person] = field(default_factory=list)  # as read, front matter with its places
+    # Every Markdown text converted for this site (stories while building the model, bodies
+    # while writing in this process), kept for `zuhause check`: each text is converted once.
     converted: dict[MemoKey, Rendered] = field(default_factory=dict)
 
 
@@ -116,12 +118,13 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
                      "site.no-people")
     pictures = pictures_for(root, chain, config.images.get("keep", []),
                             base_path(config.base_url), config.base_url)
+    converted: dict[MemoKey, Rendered] = {}
     model = build_model(config, people, pages, drafts, problems, files.warnings, unreadable,
                         now=now, future=future, preview=preview, pictures=pictures,
-                        content_sizes=pictures.catalog.settings.content_sizes)
+                        content_sizes=pictures.catalog.settings.content_sizes, memo=converted)
     problems.check()
     assert model is not None
-    return LoadedSite(root, config, chain, model, files)
+    return LoadedSite(root, config, chain, model, files, people, converted)
 
 
 def _cli_map(key: str, value: str) -> YamlMap:

@@ -19,7 +19,7 @@ from .images.catalog import ImageRef
 from .images.plan import Job
 from .images.show import Pictures
 from .legal import phone_uri
-from .markup import MarkdownRenderer, first_paragraph
+from .markup import MarkdownRenderer, MemoKey, Rendered, first_paragraph
 from .pages import Page, as_datetime
 from .people import Person
 from .schedule import build_moment, day_text, held_back_warning, is_scheduled
@@ -228,8 +228,8 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
                 problems: Problems, warnings: list[Message] | None = None,
                 unreadable: frozenset[str] = frozenset(), now: datetime | None = None,
                 future: bool = False, preview: bool = False,
-                pictures: Pictures | None = None, content_sizes: str = "100vw"
-                ) -> SiteModel | None:
+                pictures: Pictures | None = None, content_sizes: str = "100vw",
+                memo: dict[MemoKey, Rendered] | None = None) -> SiteModel | None:
     """Cross-reference people and pages, add generated pages, check URLs; None if unusable.
 
     `unreadable` names files that exist but could not be read (already reported). Pages
@@ -320,7 +320,7 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
     held_back = {_content_key(e.source): day_text(e.date, config.timezone, config.language)
                  for e in later if e.date and not future}
     renderer = MarkdownRenderer(config.language, base, pages_by_source, held_back,
-                                pictures=pictures, content_sizes=content_sizes)
+                                pictures=pictures, content_sizes=content_sizes, memo=memo)
     views = {p.id: _person_view(p, config, base, config.base_url, renderer, problems)
              for p in people if p.complete}
     if owner_id not in views:

@@ -8,8 +8,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..build import LoadedSite
+from ..frontmatter import Document
 from ..manifest import load_manifest
+from ..markup import MarkdownRenderer
 from ..model import PageEntry, PersonView, SiteModel
+from ..render import PageRenderer
 from .targets import Target, resolve_url
 
 _INVISIBLE = {"script", "style", "template", "noscript", "head", "title"}
@@ -159,6 +162,9 @@ class CheckContext:
     # in media/, each picture and file of static/) -> that file, as the build's manifest
     # records it: 'media/anna-1a2b3c4d5e-480.webp' -> 'static/images/anna.jpg'.
     origins: dict[str, str] = field(default_factory=dict)
+    _markdown: MarkdownRenderer | None = field(default=None, repr=False)
+    _targets: dict[tuple[str, str], Target | None] = field(default_factory=dict, repr=False)
+    templates: dict[str, tuple[str, Path]] | None = field(default=None, repr=False)  # see locate
 
     @property
     def root(self) -> Path:
@@ -183,7 +189,35 @@ class CheckContext:
     def resolve(self, base_file: str, url: str) -> Target | None:
         """Where a URL written in the build file `base_file` leads; None when it is not the
         site's own (mailto:, tel:, other hosts, another site under the same host)."""
-        return resolve_url(self.model.base_url, self.out, base_file, url)
+        key = (base_file, url)
+        if key not in self._targets:  # every rule asks about the same links
+            self._targets[key] = resolve_url(self.model.base_url, self.out, base_file, url)
+        return self._targets[key]
+
+    def markdown_html(self, source: str, body: str, body_line: int, page_dir: str = "",
+                      id_prefix: str = "") -> str:
+        """A Markdown text as the build converted it; converted here only if the build did not
+        (pages rendered in worker processes on big sites)."""
+        if self._markdown is None:
+            loaded = self.loaded
+            self._markdown = PageRenderer(loaded.model, loaded.root, loaded.chain,
+                                          loaded.converted).markdown
+        return self._markdown.render(body, source, body_line, page_dir, id_prefix).html
+
+    def page_html(self, entry: PageEntry) -> str:
+        """A page's own Markdown body as HTML (without what the theme puts around it)."""
+        return self.markdown_html(entry.source, entry.body, entry.body_line, entry.page_dir)
+
+    def person_document(self, person: PersonView) -> Document:
+        """The person file as the build read it: front matter with its places, the story."""
+        read = next(p for p in self.loaded.people if p.id == person.id)
+        return Document(read.meta, read.story_markdown, read.story_line)
+
+    def story_html(self, person: PersonView) -> str:
+        """A person's story as the build converted it."""
+        document = self.person_document(person)
+        return self.markdown_html(person.source, document.body, document.body_line,
+                                  id_prefix=f"{person.id}-")
 
     def origin(self, file: str) -> str:
         """The site file a file of the build was published from ('' when none: a page)."""

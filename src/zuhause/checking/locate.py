@@ -17,13 +17,16 @@ def template_files(context: CheckContext) -> list[str]:
 
 def templates_in_use(context: CheckContext) -> dict[str, tuple[str, Path]]:
     """Every template the build may use, by name ('base.html', 'partials/macros.html') ->
-    (label as the owner knows it, file): the site's own templates/ win over the theme's."""
-    found: dict[str, tuple[str, Path]] = {}
-    for folder, label in template_folders(context.root, context.loaded.chain):
-        for path in sorted(folder.rglob("*.html")):
-            name = path.relative_to(folder).as_posix()
-            found.setdefault(name, (f"{label}/{name}", path.resolve()))
-    return found
+    (label as the owner knows it, file): the site's own templates/ win over the theme's. Looked
+    up once per check."""
+    if context.templates is None:
+        found: dict[str, tuple[str, Path]] = {}
+        for folder, label in template_folders(context.root, context.loaded.chain):
+            for path in sorted(folder.rglob("*.html")):
+                name = path.relative_to(folder).as_posix()
+                found.setdefault(name, (f"{label}/{name}", path.resolve()))
+        context.templates = found
+    return context.templates
 
 
 def source_label(context: CheckContext, origin: str) -> str:

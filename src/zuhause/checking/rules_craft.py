@@ -12,7 +12,6 @@ from urllib.parse import unquote
 
 from PIL import Image
 
-from ..frontmatter import split_document
 from .context import BuiltPage, CheckContext, Element, image_urls
 from .findings import Rule
 from .locate import locate, template_files, theme_label
@@ -195,7 +194,7 @@ def images_with_empty_alt(context: CheckContext) -> Hits:
     texts = [(page.source, page.entry.body, page.entry.body_line)
              for page in context.pages if page.entry.source]
     for person in context.people:
-        document = split_document(context.source_text(person.source), person.source)
+        document = context.person_document(person)
         texts.append((person.source, document.body, document.body_line))
     return [(source, body_line + offset, {"src": _short(src)})
             for source, body, body_line in texts for offset, src in empty_alt_images(body)]

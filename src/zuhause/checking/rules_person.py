@@ -12,8 +12,7 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from ..catalogue import text as catalogue_text
-from ..frontmatter import Document, YamlMap, split_document
-from ..markup import MarkdownRenderer
+from ..frontmatter import Document, YamlMap
 from ..model import PageEntry, PersonView
 from ..starter.recognise import find_placeholders
 from .context import BuiltPage, CheckContext, image_urls
@@ -170,11 +169,6 @@ def _first_text_line(body: str, body_line: int) -> int:
     return body_line
 
 
-def _person_document(context: CheckContext, person: PersonView) -> Document:
-    """The person file, split into front matter and story."""
-    return split_document(context.source_text(person.source), person.source)
-
-
 def _key_line(document: Document, *keys: str) -> int:
     """The line where a (nested) key of the front matter is written; 1 when unknown."""
     current: object = document.meta
@@ -185,16 +179,6 @@ def _key_line(document: Document, *keys: str) -> int:
         line = current.key_at(key).line
         current = current[key]
     return max(line, 1)
-
-
-def _body_renderer(context: CheckContext) -> MarkdownRenderer:
-    model = context.model
-    return MarkdownRenderer(context.language, model.base_path, model.pages_by_source)
-
-
-def _body_html(renderer: MarkdownRenderer, entry: PageEntry) -> str:
-    """A page's own Markdown body as HTML (without what the theme puts around it)."""
-    return renderer.render(entry.body, entry.source, entry.body_line, entry.page_dir).html
 
 
 # --- 1. first person ----------------------------------------------------------------------------
@@ -216,11 +200,10 @@ def speaks_of_others_only(html: str, language: str) -> bool:
 
 def no_first_person(context: CheckContext) -> Hits:
     """Home and about pages whose own text (outside quotations) has no I, me, we, us, our."""
-    renderer = _body_renderer(context)
     hits: Hits = []
     for page in context.pages:
         entry = page.entry
-        if _is_about_page(page) and speaks_of_others_only(_body_html(renderer, entry),
+        if _is_about_page(page) and speaks_of_others_only(context.page_html(entry),
                                                           context.language):
             hits.append((page.source, _first_text_line(entry.body, entry.body_line),
                          {"page": _quoted(entry.title, context.language)}))
@@ -237,7 +220,7 @@ def third_person_story(context: CheckContext) -> Hits:
     for person in context.people:
         if person.source not in unwritten and speaks_of_others_only(str(person.story),
                                                                     context.language):
-            document = _person_document(context, person)
+            document = context.person_document(person)
             hits.append((person.source, _first_text_line(document.body, document.body_line),
                          {"name": person.name}))
     return hits
@@ -253,7 +236,7 @@ def company_word(name: str) -> str:
 
 def not_a_person(context: CheckContext) -> Hits:
     """Person files named after a team or a company: "Das Team", "Müller GmbH"."""
-    return [(person.source, _key_line(_person_document(context, person), "name"),
+    return [(person.source, _key_line(context.person_document(person), "name"),
              {"name": person.name, "word": word})
             for person in context.people if (word := company_word(person.name))]
 
@@ -278,7 +261,7 @@ def invites_nobody(text: str) -> bool:
 
 def _invitations(context: CheckContext, wanted: Callable[[str], bool]) -> Hits:
     """People whose invitation text is `wanted`, at the line of that text."""
-    return [(person.source, _key_line(_person_document(context, person), "invitation", "text"),
+    return [(person.source, _key_line(context.person_document(person), "invitation", "text"),
              {"name": person.name, "text": person.invitation.text.strip()})
             for person in context.people if wanted(person.invitation.text)]
 
@@ -294,7 +277,7 @@ def invitation_invites_nobody(context: CheckContext) -> Hits:
 # --- 3. life outside work -----------------------------------------------------------------------
 
 def no_life_outside_work(context: CheckContext) -> Hits:
-    return [(person.source, _key_line(_person_document(context, person), "name"),
+    return [(person.source, _key_line(context.person_document(person), "name"),
              {"name": person.name})
             for person in context.people if not person.outside_work]
 
@@ -309,7 +292,7 @@ def portrait_tiny(context: CheckContext) -> Hits:
         if PurePosixPath(person.portrait).suffix.lower() == ".svg":
             continue  # its size is only the drawing's proportions: it is sharp at any size
         if width and height and min(width, height) < MIN_PORTRAIT_SIDE:
-            line = _key_line(_person_document(context, person), "portrait")
+            line = _key_line(context.person_document(person), "portrait")
             hits.append((person.source, line, {"name": person.name, "width": str(width),
                                                "height": str(height),
                                                "minimum": str(MIN_PORTRAIT_SIDE)}))
@@ -355,7 +338,7 @@ def _part_of(person: PersonView, part: str, language: str) -> str:
 
 def _person_walls(context: CheckContext, person: PersonView) -> Hits:
     """Buzzword walls in a person's story, values (read together) and invitation."""
-    document = _person_document(context, person)
+    document = context.person_document(person)
     language = context.language
     hits: Hits = []
     story = _prose(str(person.story), without_quotes=True)
@@ -378,13 +361,12 @@ def _person_walls(context: CheckContext, person: PersonView) -> Hits:
 def buzzwords(context: CheckContext) -> Hits:
     """Pages, and people's stories, values and invitations, that are mostly buzzwords (words
     in quotations, such as a client's praise, left out)."""
-    renderer = _body_renderer(context)
     hits: Hits = []
     for page in context.pages:
         entry = page.entry
         if not entry.source:
             continue
-        prose = _prose(_body_html(renderer, entry), without_quotes=True)
+        prose = _prose(context.page_html(entry), without_quotes=True)
         if is_buzzword_wall(prose):
             hits.append((page.source, _first_buzzword_line(entry.body, entry.body_line),
                          _buzzword_values(prose, _quoted(entry.title, context.language))))
@@ -453,7 +435,7 @@ def stock_photos(context: CheckContext) -> Hits:
     for person in context.people:
         name = PurePosixPath(person.portrait).name
         if agency := stock_agency(name):
-            line = _key_line(_person_document(context, person), "portrait")
+            line = _key_line(context.person_document(person), "portrait")
             hits.append((person.source, line, {"file": name, "agency": agency}))
             portraits.add(_portrait_label(person))
     for page in context.pages:

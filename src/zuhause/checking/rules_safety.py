@@ -10,8 +10,6 @@ from dataclasses import dataclass
 
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 
-from ..frontmatter import split_document
-from ..markup import MarkdownRenderer
 from .context import CheckContext
 from .findings import Rule
 
@@ -114,16 +112,17 @@ def live_spots(body: str, rendered: str) -> list[tuple[int, Spot]]:
 
 
 def _texts(context: CheckContext) -> list[tuple[str, str, int, str]]:
-    """Every Markdown text of the site: (file, body, line of the body's first line, page folder).
-    The privacy text inside zuhause.yaml has no fixed first line (0): its lines are looked up."""
-    texts = [(page.source, page.body, page.body_line, page.page_dir)
+    """Every Markdown text of the site, converted as the build converted it: (file, body, line
+    of the body's first line, its HTML). The privacy text inside zuhause.yaml has no fixed first
+    line (0): its lines are looked up."""
+    texts = [(page.source, page.body, page.body_line, context.page_html(page))
              for page in context.model.pages if page.source]
     for person in context.people:
-        document = split_document(context.source_text(person.source), person.source)
-        texts.append((person.source, document.body, document.body_line, ""))
+        document = context.person_document(person)
+        texts.append((person.source, document.body, document.body_line, context.story_html(person)))
     privacy = context.loaded.config.privacy.get("text", "")
     if privacy:
-        texts.append(("zuhause.yaml", privacy, 0, ""))
+        texts.append(("zuhause.yaml", privacy, 0, context.markdown_html("zuhause.yaml", privacy, 1)))
     return texts
 
 
@@ -137,11 +136,8 @@ def _line(context: CheckContext, source: str, body: str, first_line: int, line: 
 
 
 def _spots(context: CheckContext, kind: str) -> list[tuple[str, int, Spot]]:
-    model = context.model
-    renderer = MarkdownRenderer(context.language, model.base_path, model.pages_by_source)
     found = []
-    for source, body, first_line, page_dir in _texts(context):
-        rendered = renderer.render(body, source, first_line or 1, page_dir).html
+    for source, body, first_line, rendered in _texts(context):
         found += [(source, _line(context, source, body, first_line, line), spot)
                   for line, spot in live_spots(body, rendered) if spot.kind == kind]
     return found
