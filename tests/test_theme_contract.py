@@ -1,0 +1,60 @@
+"""The theme contract: the blocks a child theme overrides, and the sections the rendered home
+page marks so the person-first order can be checked for any theme."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from support import EXAMPLE_SITE, tree_bytes
+from zuhause import build_site
+
+META = '<meta name="x" content="y">'
+SECTIONS = ["person", "story", "values", "invitation", "offers", "journal"]
+BOOKKEEPING = ".zuhause-manifest.json"  # file times and fingerprints, not output for visitors
+
+
+def example_copy(tmp_path: Path) -> Path:
+    """A copy of the example site the test may change."""
+    root = tmp_path / "site"
+    shutil.copytree(EXAMPLE_SITE, root, ignore=shutil.ignore_patterns("public", ".zuhause"))
+    return root
+
+
+def child_theme(root: Path, name: str, templates: dict[str, str]) -> None:
+    """A theme in the site's themes/ that extends the default theme, used by the site."""
+    theme = root / "themes" / name
+    (theme / "templates").mkdir(parents=True)
+    (theme / "theme.yaml").write_text(f"name: {name}\nextends: default\n")
+    for file, text in templates.items():
+        (theme / "templates" / file).write_text(text)
+    config = root / "zuhause.yaml"
+    config.write_text(re.sub(r"(?m)^theme:.*\n", "", config.read_text()) + f"theme: {name}\n")
+
+
+def test_home_page_marks_its_sections_in_person_first_order(tmp_path: Path) -> None:
+    root = example_copy(tmp_path)
+    build_site(root, tmp_path / "out")
+    home = (tmp_path / "out" / "index.html").read_text()
+    assert re.findall(r'data-section="([a-z]+)"', home) == SECTIONS
+
+
+def test_child_theme_overriding_only_head_adds_a_meta_and_changes_nothing_else(
+        tmp_path: Path) -> None:
+    root = example_copy(tmp_path)
+    build_site(root, tmp_path / "plain")
+    child_theme(root, "x", {"base.html": '{% extends "default:base.html" %}'
+                                         f"{{% block head %}}{META}{{% endblock %}}"})
+    build_site(root, tmp_path / "child")
+    plain, child = tree_bytes(tmp_path / "plain"), tree_bytes(tmp_path / "child")
+    assert plain.keys() == child.keys()
+    pages = [name for name in plain if name.endswith(".html")]
+    assert len(pages) > 5
+    for name in plain.keys() - {BOOKKEEPING}:
+        if name in pages:
+            text = child[name].decode()
+            assert text.count(META) == 1 and text.index(META) < text.index("</head>"), name
+            assert text.replace(META, "").encode() == plain[name], name
+        else:
+            assert child[name] == plain[name], name
