@@ -9,6 +9,7 @@ from pathlib import Path
 
 from support import EXAMPLE_SITE, tree_bytes
 from zuhause import build_site
+from zuhause.checking import check_site
 
 META = '<meta name="x" content="y">'
 SECTIONS = ["person", "story", "values", "invitation", "offers", "journal"]
@@ -58,3 +59,22 @@ def test_child_theme_overriding_only_head_adds_a_meta_and_changes_nothing_else(
             assert text.replace(META, "").encode() == plain[name], name
         else:
             assert child[name] == plain[name], name
+
+
+def test_check_names_the_child_theme_that_moves_offers_above_the_person(tmp_path: Path) -> None:
+    root = example_copy(tmp_path)
+    child_theme(root, "laden", {"home.html": (  # by its markers only: no offer is named
+        '{% extends "base.html" %}\n{% block main %}\n'
+        '<section data-section="offers"><h2>{{ offers|length }}</h2></section>\n'
+        '<section data-section="person"><h1>{{ page.person.name }}</h1></section>\n'
+        "{% endblock %}\n")})
+    report = check_site(root)
+    hits = [f for f in report.findings if f.id == "person.offer-before-person"]
+    assert [(f.path, f.line) for f in hits] == [("themes/laden/templates/home.html", 3)]
+    assert "„laden“" in hits[0].message and "themes/laden/templates/home.html" in hits[0].message
+    assert report.exit_code() == 1
+
+
+def test_check_passes_the_default_theme_by_its_markers(tmp_path: Path) -> None:
+    report = check_site(example_copy(tmp_path))
+    assert [f for f in report.findings if f.id == "person.offer-before-person"] == []

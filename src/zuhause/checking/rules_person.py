@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from ..catalogue import text as catalogue_text
@@ -17,7 +17,7 @@ from ..model import PageEntry, PersonView
 from ..starter.recognise import find_placeholders
 from .context import BuiltPage, CheckContext, image_urls
 from .findings import Rule
-from .locate import locate, template_files, theme_label
+from .locate import locate, template_files, templates_in_use, theme_label
 from .wordlists import buzzwords as buzzword_list
 from .wordlists import company_names, invitation_words, stock_hosts, stock_names
 
@@ -494,12 +494,55 @@ def _offer_place(context: CheckContext, offer: PageEntry) -> tuple[str, int]:
     return home.source, 1
 
 
+_OFFERS_MARKED = re.compile(r"""data-section\s*=\s*["']?offers\b|{%-?\s*block\s+offers\b""")
+
+
+def _marked_order(context: CheckContext) -> list[str]:
+    """The home page's sections `person` and `offers` in the order the page marks them."""
+    return [e.get("data-section") for e in context.home.elements
+            if e.get("data-section") in ("person", "offers")]
+
+
+def _home_template(context: CheckContext) -> tuple[str, str, int]:
+    """The theme (by name) and template file that render the home page, and the line that
+    places the offers: the nearest `home.html`, the site's own `templates/` counting as the
+    site's theme."""
+    name = f"{context.home.entry.template}.html"
+    label, path = templates_in_use(context).get(name, (f"templates/{name}", Path()))
+    chain = context.loaded.chain
+    site_theme = chain[0].name if chain else ""
+    theme = next((t.name for t in chain if path.is_relative_to(t.templates.resolve())),
+                 site_theme)
+    lines = path.read_text("utf-8").split("\n") if path.is_file() else []
+    line = next((n for n, text in enumerate(lines, start=1) if _OFFERS_MARKED.search(text)), 1)
+    return theme, label, line
+
+
+def _offers_first_by_markers(context: CheckContext) -> Hits | None:
+    """Decided by the section markers when the home page has both: a hit at the template that
+    puts `offers` before `person`; None when the page is not marked."""
+    order = _marked_order(context)
+    if "person" not in order or "offers" not in order:
+        return None
+    if order.index("offers") > order.index("person"):
+        return []
+    theme, label, line = _home_template(context)
+    model = context.model
+    return [(label, line, {"offer": _quoted(model.offers[0].title, context.language),
+                           "name": model.owner.name, "theme": theme, "template": label})]
+
+
 def offer_before_person(context: CheckContext) -> Hits:
-    """On the rendered home page, an offer that comes before the owner's face or name."""
+    """On the rendered home page, offers before the owner's face or name: by the section
+    markers (`data-section`) when the page has them, else element by element."""
     model = context.model
     offers = model.offers
     if not offers:
         return []
+    marked = _offers_first_by_markers(context)
+    if marked is not None:
+        return marked
+    theme, label, _ = _home_template(context)
     urls = {url: entry.title for entry in offers
             for url in (model.url(entry.path), model.absolute_url(entry.path))}
     titles = {_same_text(entry.title): entry.title for entry in offers}
@@ -512,7 +555,7 @@ def offer_before_person(context: CheckContext) -> Hits:
             entry = next(e for e in offers if e.title == offer)
             path, line = _offer_place(context, entry)
             return [(path, line, {"offer": _quoted(offer, context.language),
-                                  "name": model.owner.name})]
+                                  "name": model.owner.name, "theme": theme, "template": label})]
     return []
 
 
