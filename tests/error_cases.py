@@ -150,6 +150,8 @@ CASES: list[Case] = [
          lambda tmp: build(tmp, zuhause_dot_yaml="- title\n- language\n")),
     Case("config.timezone", "The `timezone` is not a time zone zuhause knows.",
          lambda tmp: build(tmp, zuhause_dot_yaml=CONFIG + "timezone: Europe/Dresden\n")),
+    Case("config.people-order", "`people_order` names a person who has no file in people/.",
+         lambda tmp: build(tmp, zuhause_dot_yaml=CONFIG + "people_order: [ana]\n")),
     Case("legal.missing-field", "The Impressum lacks a detail German law requires.",
          lambda tmp: build(tmp, zuhause_dot_yaml=CONFIG.replace("  street: Brotgasse 3\n", ""))),
     Case("source.encoding", "A file is not saved as UTF-8.",

@@ -7,7 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
-from support import EXAMPLE_SITE, tree_bytes
+from support import EXAMPLE_SITE, run_cli, tree_bytes
 from zuhause import build_site
 from zuhause.checking import check_site
 
@@ -78,3 +78,35 @@ def test_check_names_the_child_theme_that_moves_offers_above_the_person(tmp_path
 def test_check_passes_the_default_theme_by_its_markers(tmp_path: Path) -> None:
     report = check_site(example_copy(tmp_path))
     assert [f for f in report.findings if f.id == "person.offer-before-person"] == []
+
+
+def first_person_shown(html: str, names: list[str]) -> str:
+    """Which of these names a page shows first."""
+    return min(names, key=lambda name: html.index(name) if name in html else len(html))
+
+
+def test_people_order_decides_who_comes_first_on_home_contact_and_people_pages(
+        tmp_path: Path) -> None:
+    root = example_copy(tmp_path)
+    config = root / "zuhause.yaml"
+    names = ["Marie Lindner", "Jonas Albrecht"]
+    build_site(root, tmp_path / "default")  # the home page's person first, without people_order
+    config.write_text(config.read_text() + "people_order: [jonas, marie]\n")
+    build_site(root, tmp_path / "jonas")
+    for page in ["kontakt/index.html", "ueber-uns/index.html"]:
+        main = {out: (tmp_path / out / page).read_text().split("<main", 1)[1]
+                for out in ("default", "jonas")}
+        assert first_person_shown(main["default"], names) == "Marie Lindner", page
+        assert first_person_shown(main["jonas"], names) == "Jonas Albrecht", page
+    home = (tmp_path / "jonas" / "index.html").read_text().split("<main", 1)[1]
+    assert first_person_shown(home, names) == "Marie Lindner"  # the home page's person
+
+
+def test_people_order_with_an_unknown_id_is_an_error_with_a_suggestion(tmp_path: Path) -> None:
+    root = example_copy(tmp_path)
+    config = root / "zuhause.yaml"
+    config.write_text(config.read_text() + "people_order:\n  - marie\n  - jonaz\n")
+    line = config.read_text().count("\n")
+    result = run_cli("build", root, "-o", tmp_path / "out")
+    assert result.code == 1
+    assert f"zuhause.yaml:{line}" in result.err and "jonas" in result.err

@@ -132,6 +132,7 @@ SITE_FIELDS = (
           fields=PRIVACY_FIELDS),
     Field("check", "map", msg("field.site.check"), fields=CHECK_FIELDS),
     Field("images", "map", msg("field.site.images"), fields=IMAGE_FIELDS),
+    Field("people_order", "list", msg("field.site.people_order"), example="anna"),
 )
 
 
@@ -155,6 +156,7 @@ class SiteConfig:
     raw: YamlMap = field(repr=False, compare=False)
     check: dict[str, Any] = field(default_factory=dict)
     images: dict[str, Any] = field(default_factory=dict)
+    people_order: tuple[str, ...] = ()  # person ids, who comes first everywhere
 
 
 def read_config(root: Path, problems: Problems, base_url: str | None = None) -> SiteConfig | None:
@@ -205,4 +207,5 @@ def read_config(root: Path, problems: Problems, base_url: str | None = None) -> 
         raw=data,
         check=values.get("check", {}),
         images=values.get("images", {}),
+        people_order=tuple(str(p) for p in values.get("people_order", [])),
     )

@@ -12,8 +12,9 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from .config import SiteConfig
+from .config import CONFIG_FILE, SiteConfig
 from .errors import Message, Problems, did_you_mean, msg, sentences
+from .frontmatter import YamlList
 from .i18n import Translator, format_date
 from .images.catalog import ImageRef
 from .images.plan import Job
@@ -224,6 +225,28 @@ def _label(entry: PageEntry) -> Message | str:
     return entry.source or msg("page.generated-label", title=entry.title)
 
 
+def _people_in_order(people: list[Person], owner_id: str, config: SiteConfig,
+                     problems: Problems) -> list[Person]:
+    """Who comes first everywhere: those `people_order` names, in its order, then the home
+    page's person, then the rest by file name. An id without a file is an error."""
+    by_id = {p.id: p for p in people}
+    listed = config.people_order
+    raw = config.raw.get("people_order")
+    for index, person_id in enumerate(listed):
+        if person_id not in by_id:
+            pos = raw.item_at(index) if isinstance(raw, YamlList) \
+                else config.raw.value_at("people_order")
+            close = did_you_mean(person_id, by_id)
+            problems.add(CONFIG_FILE, pos.line, pos.column,
+                         msg("config.people-order", person=person_id),
+                         sentences(close, msg("page.known-people", people=", ".join(sorted(by_id))),
+                                   msg("config.people-order-hint")),
+                         "config.people-order")
+    first = [by_id[i] for i in dict.fromkeys(listed) if i in by_id]
+    rest = sorted((p for p in people if p not in first), key=lambda p: (p.id != owner_id, p.id))
+    return first + rest
+
+
 def build_model(config: SiteConfig, people: list[Person], pages: list[Page], drafts: bool,
                 problems: Problems, warnings: list[Message] | None = None,
                 unreadable: frozenset[str] = frozenset(), now: datetime | None = None,
@@ -322,7 +345,7 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
     renderer = MarkdownRenderer(config.language, base, pages_by_source, held_back,
                                 pictures=pictures, content_sizes=content_sizes, memo=memo)
     views = {p.id: _person_view(p, config, base, config.base_url, renderer, problems)
-             for p in people if p.complete}
+             for p in _people_in_order(people, owner_id, config, problems) if p.complete}
     if owner_id not in views:
         return None
     about = next((e for e in entries if e.template == "people"), None)
