@@ -253,6 +253,16 @@ CASES: list[Case] = [
     Case("theme.not-mapping", "A theme.yaml is not `key: value` lines.",
          lambda tmp: build(tmp, zuhause_dot_yaml=CONFIG + "theme: themes/a\n",
                            themes__a__theme_dot_yaml="- extends\n")),
+    Case("theme.bad-setting", "A setting in a theme.yaml lacks its type, choices or default.",
+         lambda tmp: build(tmp, zuhause_dot_yaml=CONFIG + "theme: themes/a\n",
+                           themes__a__theme_dot_yaml="name: a\nextends: default\nsettings:\n"
+                                                     "  font:\n    default: serif\n")),
+    Case("theme.bad-background", "A theme's backgrounds are not colours (#rrggbb).",
+         lambda tmp: build(tmp, zuhause_dot_yaml=CONFIG + "theme: themes/a\n",
+                           themes__a__theme_dot_yaml="name: a\nextends: default\n"
+                                                     "backgrounds:\n  light: cream\n")),
+    Case("theme.contrast", "A colour setting has too little contrast with a background.",
+         lambda tmp: build(tmp, zuhause_dot_yaml=CONFIG + 'theme_settings:\n  accent: "#ff9900"\n')),
     Case("output.refused", "The output folder is one zuhause must not write into.",
          lambda tmp: build_site(english_site(tmp), english_site(tmp))),
     Case("output.not-a-folder", "The output path is a file.",

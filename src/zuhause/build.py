@@ -39,6 +39,7 @@ from .schema import Field, validate
 from .starter.recognise import find_placeholders
 from .stopping import BuildStopped, Terminated
 from .swap import recover
+from .theme_settings import site_values
 from .themes import Theme, resolve_theme_chain, static_folders
 from .urls import base_path
 from .writer import write_pages
@@ -113,6 +114,7 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
     check_legal(config, problems)
     chain = guarded(CONFIG_FILE, problems,
                     lambda: resolve_theme_chain(config.theme, root, problems)) or []
+    guarded(CONFIG_FILE, problems, lambda: site_values(chain, config.raw, problems))
     if not files.people:
         problems.add("people/", 0, 0, msg("site.no-people"), msg("site.no-people-hint"),
                      "site.no-people")

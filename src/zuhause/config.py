@@ -121,6 +121,7 @@ SITE_FIELDS = (
           "https://www.example.de/"),
     Field("description", "text", msg("field.site.description")),
     Field("theme", "line", msg("field.site.theme"), example="default"),
+    Field("theme_settings", "block", msg("field.site.theme_settings")),  # theme_settings.py
     Field("timezone", "line", msg("field.site.timezone"), example="Europe/Berlin"),
     Field("business", "map", msg("field.site.business"), fields=BUSINESS_FIELDS),
     Field("contact", "map", msg("field.site.contact"), fields=CONTACT_FIELDS),

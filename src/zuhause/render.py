@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxError
 from markupsafe import Markup
 
-from .errors import Problem, msg
+from .errors import Problem, Problems, msg
 from .i18n import Translator
 from .images.catalog import ImageRef
 from .images.plan import Job
@@ -22,6 +22,7 @@ from .markup import MarkdownRenderer, MemoKey, Rendered
 from .model import Channels, Link, PageEntry, PersonView, SiteModel, date_fields, reply_url
 from .schedule import preview_marker
 from .structured import page_data
+from .theme_settings import site_values
 from .themes import Theme, make_environment, static_folders, template_folders
 
 
@@ -75,6 +76,14 @@ class SiteView:
     year: int
 
 
+@dataclass(frozen=True)
+class ThemeView:
+    """The theme as templates see it: `theme.name`, `theme.settings.accent`."""
+
+    name: str
+    settings: dict[str, Any]
+
+
 @dataclass
 class RenderResult:
     """The HTML of one page, or the problems that kept it from rendering."""
@@ -105,7 +114,9 @@ class PageRenderer:
                                          content_sizes=self.pictures.catalog.settings.content_sizes,
                                          memo=memo)
         self._asset_versions: dict[str, str] = {}
-        self.env.globals.update(t=self.t, asset=self.asset, image=self.pictures.helper)
+        self.env.globals.update(t=self.t, asset=self.asset, image=self.pictures.helper,
+                                theme=ThemeView(chain[0].name if chain else "",
+                                                site_values(chain, model.config.raw, Problems())))
         self.site = self._site_view()
         self.env.globals["site"] = self.site
 

@@ -15,6 +15,7 @@ _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()/.\-]{3,}[0-9]$")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # invisible; tab and newline are fine
 _INTEGER = re.compile(r"-?[0-9]+")
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 MAX_DIGITS = 9
 _TRUE = {"true", "yes", "ja", "on"}
 _FALSE = {"false", "no", "nein", "off"}
@@ -25,7 +26,8 @@ class Field:
     """One key of a front matter block or of zuhause.yaml; `help` says what it is for."""
 
     name: str
-    kind: str  # text, line, list, bool, integer, date, url, email, phone, choice, map, maplist
+    kind: str  # text, line, list, bool, integer, date, url, email, phone, colour, choice, map,
+    # maplist, block (a map another module checks)
     help: Message
     required: bool = False
     example: str = ""
@@ -134,6 +136,12 @@ def _convert(field: Field, value: Any) -> Any:
         if not _PHONE.match(text):
             raise _Invalid(msg("schema.not-phone", value=text), msg("schema.not-phone-hint"))
         return text
+    if kind == "colour":
+        text = value.strip() if isinstance(value, str) else ""
+        if not COLOUR.fullmatch(text):
+            raise _Invalid(msg("schema.not-colour", field=name, value=text),
+                           msg("schema.not-colour-hint", field=name, example=field.example or "#9a3b1a"))
+        return text.lower()
     if kind == "choice":
         text = _one_line(field, value)
         if text not in field.choices:
@@ -152,16 +160,17 @@ def _within(where: str, message: Message) -> Message:
 
 
 def validate(data: YamlMap, fields: tuple[Field, ...], name: str, problems: Problems,
-             where: str = "") -> dict[str, Any]:
+             where: str = "", others: bool = False) -> dict[str, Any]:
     """Check `data` against `fields`, record problems, and return the converted values.
 
     Missing optional fields are absent from the result; invalid ones are left out too.
-    `where` names the block for messages (e.g. "invitation").
+    `where` names the block for messages (e.g. "invitation"); `others` lets keys that are not
+    among `fields` pass (someone else checks them).
     """
     known = {f.name: f for f in fields}
     result: dict[str, Any] = {}
     for key in data:
-        if key not in known:
+        if key not in known and not others:
             pos = data.key_at(key)
             close = did_you_mean(key, known)
             problems.add(name, pos.line, pos.column, _within(where, msg("schema.unknown-key", key=key)),
@@ -185,14 +194,15 @@ def validate(data: YamlMap, fields: tuple[Field, ...], name: str, problems: Prob
                          msg("schema.empty-hint", field=field.name, example=example),
                          "schema.empty")
             continue
-        if value == "" and not field.required:
+        if value == "" and not field.required and field.kind != "colour":  # `#…` unquoted is ""
             continue
-        if field.kind == "map":
+        if field.kind in ("map", "block"):
             if not isinstance(value, YamlMap):
                 problems.add(name, pos.line, pos.column, msg("schema.not-block", field=field.name),
                              msg("schema.not-block-hint", field=field.name), "schema.type")
                 continue
-            result[field.name] = validate(value, field.fields, name, problems, field.name)
+            result[field.name] = (value if field.kind == "block" else
+                                  validate(value, field.fields, name, problems, field.name))
             continue
         if field.kind == "maplist":
             if not isinstance(value, YamlList) or not all(isinstance(i, YamlMap) for i in value):

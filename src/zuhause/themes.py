@@ -3,7 +3,7 @@ site's own templates/ override single templates of its theme."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,8 @@ THEME_FIELDS = (
     Field("image_widths", "list", msg("field.theme.image_widths"), example="960"),
     Field("content_image_sizes", "line", msg("field.theme.content_image_sizes"),
           example="(min-width: 46em) 33em, 100vw"),
+    Field("settings", "block", msg("field.theme.settings")),
+    Field("backgrounds", "block", msg("field.theme.backgrounds")),
 )
 MIN_WIDTH, MAX_WIDTH = 16, 8000
 MAX_CHAIN = 8
@@ -43,6 +45,9 @@ class Theme:
     label: str  # how the owner sees its folder in messages
     image_widths: tuple[int, ...] = ()  # empty: the theme it extends decides
     content_image_sizes: str = ""
+    # as written in theme.yaml; theme_settings.declared() reads them along the chain
+    settings: YamlMap | None = field(default=None, compare=False, repr=False)
+    backgrounds: YamlMap | None = field(default=None, compare=False, repr=False)
 
     @property
     def templates(self) -> Path:
@@ -93,7 +98,8 @@ def resolve_theme_chain(reference: str, site_root: Path, problems: Problems) -> 
         meta = _read_theme_meta(folder, label, problems)
         chain.append(Theme(meta.get("name", folder.name), folder, label,
                            _widths(meta, f"{label}/theme.yaml", problems),
-                           meta.get("content_image_sizes", "")))
+                           meta.get("content_image_sizes", ""), meta.get("settings"),
+                           meta.get("backgrounds")))
         reference = meta.get("extends", "")
         where, field_name, relative_to = f"{label}/theme.yaml", "extends", folder.parent
     return chain
