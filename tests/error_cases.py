@@ -19,6 +19,7 @@ from zuhause import build_site
 from zuhause.checking import check_site
 from zuhause.scaffold import answers_from_options, create_site
 from zuhause.serve import DevSession
+from zuhause.theme_tools import new_theme
 
 CONFIG = minimal_file("zuhause.yaml").replace("language: de", "language: en")
 PERSON = minimal_file("people/anna.md")
@@ -261,6 +262,11 @@ CASES: list[Case] = [
          lambda tmp: build(tmp, zuhause_dot_yaml=CONFIG + "theme: themes/a\n",
                            themes__a__theme_dot_yaml="name: a\nextends: default\n"
                                                      "backgrounds:\n  light: cream\n")),
+    Case("theme.bad-name", "zuhause theme new was given a name a theme folder cannot have.",
+         lambda tmp: new_theme(english_site(tmp), "Meine Werkstatt!", "default", "en")),
+    Case("theme.exists", "zuhause theme new would overwrite a folder in themes/.",
+         lambda tmp: new_theme(english_site(tmp, themes__a__theme_dot_yaml="name: a\n"), "a",
+                               "default", "en")),
     Case("theme.contrast", "A colour setting has too little contrast with a background.",
          lambda tmp: build(tmp, zuhause_dot_yaml=CONFIG + 'theme_settings:\n  accent: "#ff9900"\n')),
     Case("output.refused", "The output folder is one zuhause must not write into.",

@@ -7,10 +7,10 @@ import json
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__, scaffold
+from . import __version__, scaffold, theme_tools
 from .build import build_site, output_folder
 from .catalogue import system_language
 from .checking import check_site
@@ -66,7 +66,25 @@ def make_parser(language: str | None = None) -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help=say(msg("help.check.strict")))
     check.add_argument("--base-url", default=None, help=base_url_help)
     check.add_argument("--future", action="store_true", help=future_help)
+    add_theme_commands(commands, say, site_help, language)
     return parser
+
+
+def add_theme_commands(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+                       say: Callable[[Message], str], site_help: str, language: str) -> None:
+    """`zuhause theme list [SITE]` and `zuhause theme new NAME [--from THEME] [SITE]`."""
+    theme = commands.add_parser("theme", help=say(msg("help.theme.command")),
+                                description=say(msg("help.theme.description")), language=language)
+    actions = theme.add_subparsers(dest="theme_command", metavar="ACTION")
+    actions.required = True
+    listing = actions.add_parser("list", help=say(msg("help.theme.list")),
+                                 description=say(msg("help.theme.list")), language=language)
+    listing.add_argument("site", nargs="?", default=".", type=Path, help=site_help)
+    new = actions.add_parser("new", help=say(msg("help.theme.new")),
+                             description=say(msg("help.theme.new")), language=language)
+    new.add_argument("name", help=say(msg("help.theme.name")))
+    new.add_argument("--from", dest="parent", default="default", help=say(msg("help.theme.from")))
+    new.add_argument("site", nargs="?", default=".", type=Path, help=site_help)
 
 
 def owner_language(args: argparse.Namespace) -> str:
@@ -87,6 +105,18 @@ def run_new(args: argparse.Namespace, language: str) -> int:
         print(msg("new.kept", file=path).format(answers.language))
     for note in report.notes:
         print(f"\n{note}")
+    return 0
+
+
+def run_theme(args: argparse.Namespace, language: str) -> int:
+    """`zuhause theme list` and `zuhause theme new`."""
+    if args.theme_command == "list":
+        print(theme_tools.theme_list_text(args.site, language))
+        return 0
+    written = theme_tools.new_theme(args.site, args.name, args.parent, language)
+    for path in written:
+        print(msg("new.wrote", file=str(path)).format(language))
+    print(msg("theme.new-done", folder=str(written[0].parent), name=args.name).format(language))
     return 0
 
 
@@ -157,7 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, on_sigterm)
     stopped = STOPPED.get(args.command, msg("stopped.other")).format(language)
     try:
-        commands = {"build": run_build, "serve": run_serve, "check": run_check, "new": run_new}
+        commands = {"build": run_build, "serve": run_serve, "check": run_check, "new": run_new,
+                    "theme": run_theme}
         return commands[args.command](args, language)
     except SiteError as error:
         print(error.format(language), file=sys.stderr)

@@ -45,6 +45,7 @@ class Theme:
     label: str  # how the owner sees its folder in messages
     image_widths: tuple[int, ...] = ()  # empty: the theme it extends decides
     content_image_sizes: str = ""
+    description: str = ""
     # as written in theme.yaml; theme_settings.declared() reads them along the chain
     settings: YamlMap | None = field(default=None, compare=False, repr=False)
     backgrounds: YamlMap | None = field(default=None, compare=False, repr=False)
@@ -98,7 +99,8 @@ def resolve_theme_chain(reference: str, site_root: Path, problems: Problems) -> 
         meta = _read_theme_meta(folder, label, problems)
         chain.append(Theme(meta.get("name", folder.name), folder, label,
                            _widths(meta, f"{label}/theme.yaml", problems),
-                           meta.get("content_image_sizes", ""), meta.get("settings"),
+                           meta.get("content_image_sizes", ""), meta.get("description", ""),
+                           meta.get("settings"),
                            meta.get("backgrounds")))
         reference = meta.get("extends", "")
         where, field_name, relative_to = f"{label}/theme.yaml", "extends", folder.parent
