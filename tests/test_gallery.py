@@ -4,6 +4,7 @@ acceptance 6)."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -34,9 +35,11 @@ class _Links(HTMLParser):
 
 def test_gallery_writes_two_pngs_per_theme_and_an_index_that_links_them(tmp_path: Path) -> None:
     out = tmp_path / "gallery"
-    result = run_cli("theme", "gallery", str(EXAMPLE_SITE), "-o", str(out))
-    assert result.code == 0, result.err
-    assert str(out / "index.html") in result.out
+    # its own process: Playwright's sync API does not nest in a session browser's event loop
+    result = subprocess.run([sys.executable, "-m", "zuhause", "theme", "gallery", str(EXAMPLE_SITE),
+                             "-o", str(out)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert str(out / "index.html") in result.stdout
     themes = builtin_theme_names()
     assert "default" in themes
     expected = {f"{theme}-{width}.png" for theme in themes for width in WIDTHS}
