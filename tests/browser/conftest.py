@@ -20,13 +20,13 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Response, Route
 
 from browser_helpers import (
-    AXE_JS,
+    LOAD_EVERYTHING,
     LOCAL_HOSTS,
     PREFIX,
-    VNU_JAR,
-    axe_audit,
+    PageReport,
     built_pages,
-    contrast_findings,
+    report_pages,
+    vnu_command,
     vnu_messages,
 )
 from static_host import serve
@@ -57,14 +57,7 @@ class Visit:
     external: list[str] = field(default_factory=list)  # requests to other hosts (aborted)
     failed: list[str] = field(default_factory=list)  # local responses with status >= 400
     console_errors: list[str] = field(default_factory=list)
-
-
-_LOAD_EVERYTHING = """async () => {
-    for (const img of document.querySelectorAll('img[loading="lazy"]')) img.loading = 'eager';
-    await Promise.all([...document.images].map(img => img.complete ? null : new Promise(done => {
-        img.addEventListener('load', done); img.addEventListener('error', done); })));
-    await document.fonts.ready;
-}"""
+    loaded_bytes: int = 0  # the bodies of every response, by their Content-Length
 
 
 def open_in(browser: Browser, url: str, *, width: int = 1280, height: int = 800,
@@ -95,6 +88,7 @@ def open_in(browser: Browser, url: str, *, width: int = 1280, height: int = 800,
                          and response.frame == page.main_frame)
         if response.status >= 400 and not main_document:
             visit.failed.append(f"{response.status} {response.url}")
+        visit.loaded_bytes += int(response.headers.get("content-length") or len(response.body()))
 
     context.route("**/*", guard)
     page.on("console", on_console)
@@ -103,7 +97,7 @@ def open_in(browser: Browser, url: str, *, width: int = 1280, height: int = 800,
     response = page.goto(url, wait_until="load")
     visit.status = response.status if response else None
     # Playwright's evaluate works with the page's JavaScript disabled, too.
-    page.evaluate(_LOAD_EVERYTHING)
+    page.evaluate(LOAD_EVERYTHING)
     return visit
 
 
@@ -122,71 +116,10 @@ def visit(browser: Browser) -> Iterator[Callable[..., Visit]]:
         one.page.context.close()
 
 
-@dataclass
-class PageReport:
-    """What one visit of a page in Chromium found."""
-    status: int | None = None
-    external: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    broken_images: list[str] = field(default_factory=list)
-    axe: list[str] = field(default_factory=list)
-    dark_mode: bool = False
-    dark_contrast: list[str] = field(default_factory=list)
-    overflow_320: int = 0  # how far the page scrolls sideways at 320 px (WCAG 1.4.10 reflow)
-
-
 @pytest.fixture(scope="session")
 def page_reports(browser: Browser, site_url: str, pages: list[str]) -> dict[str, PageReport]:
-    """Every page of the build visited once in one tab (1280 px, light, JavaScript on) and
-    checked with axe-core's default rules, every text's contrast measured (`axe_audit`); then,
-    on the same page, axe's colour-contrast rule in dark mode and the sideways scrolling at
-    320 px. {page path: report}.
-
-    One context and tab for all pages, with axe-core as an init script: a new context per page
-    and injecting axe's 650 KB per page cost ~1.2 s a page, this ~0.4 s."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="light")
-    context.add_init_script(AXE_JS)
-    page = context.new_page()
-    report = PageReport()
-
-    def guard(route: Route) -> None:
-        if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
-            route.continue_()
-        else:
-            report.external.append(route.request.url)
-            route.abort()
-
-    def on_response(response: Response) -> None:
-        main_document = (response.request.is_navigation_request()
-                         and response.frame == page.main_frame)
-        if response.status >= 400 and not main_document:
-            report.failed.append(f"{response.status} {response.url}")
-
-    context.route("**/*", guard)
-    page.on("console", lambda m: m.type == "error" and report.console_errors.append(
-        f"console.error: {m.text} ({m.location})"))
-    page.on("pageerror", lambda error: report.console_errors.append(f"pageerror: {error}"))
-    page.on("response", on_response)
-    reports = {}
-    for path in pages:
-        report = reports[path] = PageReport()
-        page.set_viewport_size({"width": 1280, "height": 800})
-        page.emulate_media(color_scheme="light")
-        response = page.goto(site_url + path, wait_until="load")
-        report.status = response.status if response else None
-        page.evaluate(_LOAD_EVERYTHING)
-        report.broken_images = page.evaluate(
-            "[...document.images].filter(i => !i.naturalWidth).map(i => i.currentSrc || i.src)")
-        report.axe = axe_audit(page)
-        page.emulate_media(color_scheme="dark")
-        report.dark_mode = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
-        report.dark_contrast = contrast_findings(page)
-        page.set_viewport_size({"width": 320, "height": 640})
-        report.overflow_320 = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    context.close()
-    return reports
+    """Every page of the build visited once in one tab and checked (`report_pages`)."""
+    return report_pages(browser, site_url, pages)
 
 
 CANARY_HTML = ('<!doctype html><html lang="de"><title>Kanarienvogel</title>'
@@ -207,10 +140,8 @@ def vnu_run(example_build: Path, tmp_path_factory: pytest.TempPathFactory
     (canaries / "canary.html").write_text(CANARY_HTML, "utf-8")
     (canaries / "canary.css").write_text(CANARY_CSS, "utf-8")
     with open(work / "stdout.json", "wb") as stdout, open(work / "stderr.txt", "wb") as stderr:
-        process = subprocess.Popen(  # C1 only: a short-lived JVM, half the CPU time, same report
-            ["java", "-XX:TieredStopAtLevel=1", "-jar", str(VNU_JAR), "--errors-only",
-             "--format", "json", "--stdout", "--skip-non-html", "--also-check-css", str(example_build),
-             str(canaries / "canary.html"), str(canaries / "canary.css")],
+        process = subprocess.Popen(
+            vnu_command(example_build, canaries / "canary.html", canaries / "canary.css"),
             stdout=stdout, stderr=stderr)
     yield process, work, canaries
     if process.poll() is None:

@@ -4,7 +4,6 @@ its own, and logs no console errors; in dark mode the colours keep enough contra
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from browser_helpers import (
     describe_violations,
     journal_posts,
     page_path,
+    real_css_errors,
 )
 
 
@@ -42,41 +42,14 @@ def test_the_html_checker_reports_the_planted_errors(vnu_report: dict[str, Any])
     assert "colr" in " ".join(m["message"] for m in vnu_report["canary.css"])
 
 
-def _known_css_checker_gaps(css: str) -> list[tuple[int, int]]:
-    """Line ranges of `@supports selector(...) { ... }` blocks: valid CSS (Conditional Rules 4)
-    that the Nu checker's CSS parser (the W3C CSS validator) cannot parse yet."""
-    ranges = []
-    for match in re.finditer(r"@supports\s+selector\(", css):
-        depth, end = 0, match.end()
-        for index in range(css.index("{", match.end()), len(css)):
-            depth += {"{": 1, "}": -1}.get(css[index], 0)
-            if depth == 0:
-                end = index
-                break
-        ranges.append((css.count("\n", 0, match.start()) + 1, css.count("\n", 0, end) + 1))
-    return ranges
-
-
 def test_the_style_sheets_are_valid_css(vnu_report: dict[str, Any], example_build: Path) -> None:
-    """The Nu checker's CSS errors, except two of the checker's own gaps with valid modern CSS:
-    "types are incompatible" for a value computed from var(--custom-property), which it cannot
-    type, and "Parse Error" inside @supports selector(...)."""
+    """The Nu checker's CSS errors, except its own gaps with valid modern CSS
+    (`real_css_errors`)."""
     errors = {}
     for path, messages in vnu_report["build"].items():
         if not path.endswith(".css"):
             continue
-        css = (example_build / path).read_text("utf-8")
-        source_lines = css.split("\n")
-        gaps = _known_css_checker_gaps(css)
-        real = []
-        for message in messages:
-            line = message.get("lastLine") or 0
-            source = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
-            if "types are incompatible" in message["message"] and "var(" in source:
-                continue
-            if message["message"] == "CSS: Parse Error." and any(a <= line <= b for a, b in gaps):
-                continue
-            real.append(message)
+        real = real_css_errors((example_build / path).read_text("utf-8"), messages)
         if real:
             errors[path] = _lines(real)
     assert errors == {}
