@@ -149,6 +149,12 @@ def test_home_sections_in_person_first_order_on_screen(
     assert section_order_problems(page) == []
     marked = page.eval_on_selector_all("[data-section]", "els => els.map(e => e.dataset.section)")
     assert set(SECTIONS[:5]) <= set(marked), marked  # the example site has all of these
+    # the face is there to be seen: the portrait is shown large enough to recognise someone
+    shown = page.eval_on_selector('[data-section="person"] img', "img => img.getBoundingClientRect().width")
+    assert shown >= MIN_PORTRAIT_WIDTH, f"the portrait is shown {shown} px wide"
+
+
+MIN_PORTRAIT_WIDTH = 96  # CSS pixels
 
 
 @pytest.mark.parametrize("theme", THEMES)
