@@ -110,3 +110,25 @@ def test_people_order_with_an_unknown_id_is_an_error_with_a_suggestion(tmp_path:
     result = run_cli("build", root, "-o", tmp_path / "out")
     assert result.code == 1
     assert f"zuhause.yaml:{line}" in result.err and "jonas" in result.err
+
+
+def test_the_home_page_shows_everyone_when_the_site_says_so(tmp_path: Path) -> None:
+    root = example_copy(tmp_path)
+    quiet = tmp_path / "quiet"
+    build_site(root, quiet)
+    home = (quiet / "index.html").read_text("utf-8")
+    assert 'data-section="people"' not in home  # by default the home page is its person's
+    config = root / "zuhause.yaml"
+    config.write_text(config.read_text("utf-8") + "theme_settings:\n  everyone_on_home: true\n",
+                      "utf-8")
+    out = tmp_path / "everyone"
+    build_site(root, out)
+    home = (out / "index.html").read_text("utf-8")
+    people = home[home.index('data-section="people"'):]
+    people = people[:people.index("</section>")]
+    assert "Wer noch für Sie da ist" in people
+    assert "Jonas Albrecht" in people and "Tischler und Restaurator" in people
+    assert "Schicken Sie mir ein Foto von Ihrem Sorgenstück" in people  # his invitation
+    assert "<img" in people and "Marie Lindner" not in people  # his face; the owner came first
+    sections = re.findall(r'data-section="([a-z]+)"', home)
+    assert sections.index("invitation") < sections.index("people") < sections.index("offers")
