@@ -114,7 +114,7 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
     check_legal(config, problems)
     chain = guarded(CONFIG_FILE, problems,
                     lambda: resolve_theme_chain(config.theme, root, problems)) or []
-    guarded(CONFIG_FILE, problems, lambda: site_values(chain, config.raw, problems))
+    settings = guarded(CONFIG_FILE, problems, lambda: site_values(chain, config.raw, problems))
     if not files.people:
         problems.add("people/", 0, 0, msg("site.no-people"), msg("site.no-people-hint"),
                      "site.no-people")
@@ -123,7 +123,8 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
     converted: dict[MemoKey, Rendered] = {}
     model = build_model(config, people, pages, drafts, problems, files.warnings, unreadable,
                         now=now, future=future, preview=preview, pictures=pictures,
-                        content_sizes=pictures.catalog.settings.content_sizes, memo=converted)
+                        content_sizes=pictures.catalog.settings.content_sizes, memo=converted,
+                        theme_settings=settings)
     problems.check()
     assert model is not None
     return LoadedSite(root, config, chain, model, files, people, converted)

@@ -140,6 +140,7 @@ class SiteModel:
     preview: bool = False  # zuhause serve: mark pages that are not yet published
     held_back: dict[str, str] = field(default_factory=dict)  # 'journal/x.md' -> its day
     image_jobs: list[Job] = field(default_factory=list)  # images of the people's stories
+    theme_settings: dict[str, Any] = field(default_factory=dict)  # each setting's value
 
     def url(self, path: str) -> str:
         """The root-relative URL of a path below the base (includes the base path)."""
@@ -252,7 +253,8 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
                 unreadable: frozenset[str] = frozenset(), now: datetime | None = None,
                 future: bool = False, preview: bool = False,
                 pictures: Pictures | None = None, content_sizes: str = "100vw",
-                memo: dict[MemoKey, Rendered] | None = None) -> SiteModel | None:
+                memo: dict[MemoKey, Rendered] | None = None,
+                theme_settings: dict[str, Any] | None = None) -> SiteModel | None:
     """Cross-reference people and pages, add generated pages, check URLs; None if unusable.
 
     `unreadable` names files that exist but could not be read (already reported). Pages
@@ -365,7 +367,8 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
                      pages=entries, owner=views[owner_id], pages_by_source=pages_by_source,
                      special=special, warnings=notes, now=moment, preview=preview,
                      held_back=held_back,
-                     image_jobs=pictures.catalog.take() if pictures else [])
+                     image_jobs=pictures.catalog.take() if pictures else [],
+                     theme_settings=theme_settings or {})
 
 
 def _content_key(source: str) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxError
 from markupsafe import Markup
 
-from .errors import Problem, Problems, msg
+from .errors import Problem, msg
 from .i18n import Translator
 from .images.catalog import ImageRef
 from .images.plan import Job
@@ -22,7 +22,6 @@ from .markup import MarkdownRenderer, MemoKey, Rendered
 from .model import Channels, Link, PageEntry, PersonView, SiteModel, date_fields, reply_url
 from .schedule import preview_marker
 from .structured import page_data
-from .theme_settings import site_values
 from .themes import Theme, make_environment, static_folders, template_folders
 
 
@@ -116,7 +115,7 @@ class PageRenderer:
         self._asset_versions: dict[str, str] = {}
         self.env.globals.update(t=self.t, asset=self.asset, image=self.pictures.helper,
                                 theme=ThemeView(chain[0].name if chain else "",
-                                                site_values(chain, model.config.raw, Problems())))
+                                                model.theme_settings))
         self.site = self._site_view()
         self.env.globals["site"] = self.site
 

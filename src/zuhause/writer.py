@@ -14,14 +14,13 @@ from pathlib import Path
 
 from . import __version__
 from .discover import leaves
-from .errors import Problem, Problems, msg
+from .errors import Problem, msg
 from .images import is_image
 from .lifeline import die_with_parent
 from .markup import MemoKey, Rendered
 from .model import PageEntry, SiteModel
 from .output import Staging, name_too_long, write_file
 from .render import PageRenderer
-from .theme_settings import site_values
 from .themes import Theme, static_folders, template_folders
 
 PARALLEL_FROM = 200  # pages to render before worker processes pay off
@@ -61,7 +60,7 @@ def site_fingerprint(model: SiteModel, site_root: Path, chain: list[Theme]) -> s
     _hash_tree([site_root / "people"], digest, site_root)
     _hash_tree([site_root / "content"], digest, site_root, is_image)  # pictures beside pages
     digest.update(json.dumps([[t.image_widths, t.content_image_sizes] for t in chain]).encode())
-    digest.update(json.dumps(site_values(chain, model.config.raw, Problems())).encode())
+    digest.update(json.dumps(model.theme_settings).encode())
     structure = [(e.kind, e.path, e.title, e.menu, e.order, e.person_id, e.template, e.list_of,
                   e.source, e.scheduled) for e in model.pages]
     digest.update(json.dumps(structure).encode())
