@@ -136,11 +136,6 @@ class BuiltPage:
         """The text a visitor reads (without scripts, styles and the head)."""
         return " ".join(text for _, text in self.texts)
 
-    def main_text(self) -> str:
-        """The text inside <main> (or everything when there is none)."""
-        main = next((e for e in self.elements if e.tag == "main"), None)
-        return main.text if main else self.visible_text()
-
 
 def parse_page(entry: PageEntry, file: str, html: str) -> BuiltPage:
     """Parse one built page."""

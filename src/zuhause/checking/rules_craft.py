@@ -37,12 +37,6 @@ _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 
 
-def resolve(context: CheckContext, base_file: str, url: str) -> Target | None:
-    """Where a URL written in the build file `base_file` leads; None when it is not the site's
-    own (mailto:, tel:, other hosts, another site under the same host)."""
-    return context.resolve(base_file, url)
-
-
 def _needles(context: CheckContext, url: str, attribute: str = "href") -> list[str]:
     """How a URL of the build may have been written by the owner, most exact first: as an
     HTML attribute, as a Markdown link target, as it stands; each also without the base path
@@ -127,7 +121,7 @@ def _ids_of(context: CheckContext, file: str, known: dict[str, set[str]]) -> set
 def _links(context: CheckContext) -> Iterator[tuple[BuiltPage, Target]]:
     for page in context.pages:
         for element in page.find("a"):
-            target = resolve(context, page.file, element.get("href"))
+            target = context.resolve(page.file, element.get("href"))
             if target is not None:
                 yield page, target
 
@@ -160,7 +154,7 @@ def missing_images(context: CheckContext) -> Hits:
     for page in context.pages:
         for element in page.find("img", "source"):
             for url in image_urls(element):
-                target = resolve(context, page.file, url)
+                target = context.resolve(page.file, url)
                 if target is not None and not target.exists:
                     hits.append((*_where(context, page, _needles(context, url, "src")),
                                  {"src": _short(url)}))
@@ -220,7 +214,7 @@ def _image_uses(context: CheckContext) -> dict[str, list[tuple[BuiltPage, Elemen
     uses: dict[str, list[tuple[BuiltPage, Element]]] = {}
     for page in context.pages:
         for element in page.find("img"):
-            target = resolve(context, page.file, page.loaded_image(element))
+            target = context.resolve(page.file, page.loaded_image(element))
             if target is not None and target.exists:
                 uses.setdefault(target.file, []).append((page, element))
     return uses
@@ -232,7 +226,7 @@ def _named_files(context: CheckContext) -> set[str]:
     for page in context.pages:
         for element in page.find("img", "source"):
             for url in image_urls(element):
-                target = resolve(context, page.file, url)
+                target = context.resolve(page.file, url)
                 if target is not None and target.exists:
                     named.add(target.file)
     return named
@@ -288,12 +282,12 @@ def _loaded_files(context: CheckContext, page: BuiltPage) -> dict[str, str]:
     urls += [e.get("src") for e in page.find("script")]
     loaded: dict[str, str] = {}
     for url in urls:
-        target = resolve(context, page.file, url)
+        target = context.resolve(page.file, url)
         if target is not None and target.exists:
             loaded.setdefault(target.file, url)
     for css in [file for file in loaded if file.endswith(".css")]:
         for match in _CSS_URL.finditer((context.out / css).read_text("utf-8", "replace")):
-            font = resolve(context, css, match[1])
+            font = context.resolve(css, match[1])
             if font is not None and font.exists and Path(font.file).suffix.lower() in _FONTS:
                 loaded.setdefault(font.file, match[1])
     return loaded
