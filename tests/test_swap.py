@@ -1,7 +1,8 @@
-"""The swap of a finished build into the output folder, stopped or killed at each of its steps:
-the previous site intact or the new one complete, the last line saying which, and nothing of
-zuhause's left beside the output after the next build. The owner's folders, empty or not,
-survive every build."""
+"""Writing the output, stopped or killed at each of its steps, both ways it is done: a first
+build swapped in as a whole folder (`swap`), and a later build applied to the previous output
+with a journal (`patch`). Either the previous site is intact or the new one is complete, the
+last line says which, and nothing of zuhause's is left beside the output after the next build.
+The owner's folders, empty or not, survive every build."""
 
 from __future__ import annotations
 
@@ -18,9 +19,11 @@ from support import CHECKPOINT_SCRIPT, run_cli
 from zuhause import swap
 from zuhause.manifest import MANIFEST
 from zuhause.stopping import Terminated
-from zuhause.swap import STEPS, recover
+from zuhause.swap import STEPS, UPDATE_STEPS, recover
 
-PUBLISHED_FROM = STEPS.index("new-in-place")
+WAYS = {"whole": (STEPS, STEPS.index("new-in-place")),
+        "update": (UPDATE_STEPS, UPDATE_STEPS.index("journal-written"))}
+EVERY_STEP = [(way, step) for way, (steps, _) in WAYS.items() for step in steps]
 OLD_LINE = "Abgebrochen. Die bisherige Ausgabe ist unverändert."
 NEW_PAGE = "---\ntitle: Neu\nperson: anna\n---\nDas neue Brot.\n"
 
@@ -44,6 +47,28 @@ def built_with_owner_folders(site: Callable[..., Path]) -> tuple[Path, Path]:
     (out / ".well-known" / "acme-challenge").mkdir(parents=True)
     (out / "googleabc.html").write_text("google-site-verification")
     return root, out
+
+
+def only_owner_folders(site: Callable[..., Path]) -> tuple[Path, Path]:
+    """A site never built whose output folder holds the owner's things: the first build
+    swaps a whole new folder in."""
+    root = site()
+    out = root / "public"
+    (out / "uploads").mkdir(parents=True)
+    (out / ".well-known" / "acme-challenge").mkdir(parents=True)
+    (out / "googleabc.html").write_text("google-site-verification")
+    return root, out
+
+
+def prepared(site: Callable[..., Path], way: str) -> tuple[Path, Path]:
+    """An output holding the owner's things that the next build writes `way`."""
+    return built_with_owner_folders(site) if way == "update" else only_owner_folders(site)
+
+
+def published_at(way: str, step: str) -> bool:
+    """Whether a build stopped at `step` already has the new site decided."""
+    steps, first = WAYS[way]
+    return steps.index(step) >= first
 
 
 OWNER_THINGS = {"uploads": None, ".well-known": None, ".well-known/acme-challenge": None,
@@ -74,11 +99,11 @@ def test_owner_folders_empty_or_not_survive_every_build(site: Callable[..., Path
 
 
 @pytest.mark.parametrize("stop", [KeyboardInterrupt, Terminated])
-@pytest.mark.parametrize("step", STEPS)
+@pytest.mark.parametrize(("way", "step"), EVERY_STEP)
 def test_stopped_at_every_step_one_site_is_whole_and_the_last_line_says_which(
-        site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, step: str,
+        site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, way: str, step: str,
         stop: type[BaseException]) -> None:
-    root, out = built_with_owner_folders(site)
+    root, out = prepared(site, way)
     before = snapshot(out)
     (root / "content" / "index.md").write_text(NEW_PAGE)
     monkeypatch.setattr(swap, "checkpoint", stop_at(step, stop))
@@ -87,7 +112,7 @@ def test_stopped_at_every_step_one_site_is_whole_and_the_last_line_says_which(
     assert result.code == (130 if stop is KeyboardInterrupt else 143)
     assert "Traceback" not in result.err
     last_line = result.err.strip().splitlines()[-1]
-    if STEPS.index(step) >= PUBLISHED_FROM:
+    if published_at(way, step):
         assert last_line == (f"Abgebrochen, als die neue Website schon an ihrem Platz war: {out} "
                              "enthält die vollständige neue Website.")
         assert "Das neue Brot." in (out / "index.html").read_text()
@@ -98,21 +123,21 @@ def test_stopped_at_every_step_one_site_is_whole_and_the_last_line_says_which(
     assert run_cli("build", root).code == 0
     assert leftovers(root) == []
     assert owner_things(out) == OWNER_THINGS
-    if STEPS.index(step) >= PUBLISHED_FROM:
+    if published_at(way, step):
         assert snapshot(out) == stopped  # the new site was already complete
 
 
-@pytest.mark.parametrize("step", STEPS)
+@pytest.mark.parametrize(("way", "step"), EVERY_STEP)
 def test_killed_at_every_step_the_next_build_finds_one_whole_site_and_leaves_nothing(
-        site: Callable[..., Path], step: str) -> None:
-    root, out = built_with_owner_folders(site)
+        site: Callable[..., Path], way: str, step: str) -> None:
+    root, out = prepared(site, way)
     before = snapshot(out)
     (root / "content" / "index.md").write_text(NEW_PAGE)
     killed = subprocess.run([sys.executable, "-c", CHECKPOINT_SCRIPT, step, "exit", "build", str(root)],
                             capture_output=True, text=True, timeout=120)
     assert killed.returncode == 9, killed.stderr
     recover(out)  # what the next build does first
-    if STEPS.index(step) >= PUBLISHED_FROM:
+    if published_at(way, step):
         assert "Das neue Brot." in (out / "index.html").read_text()
         assert owner_things(out) == OWNER_THINGS
     else:
@@ -121,6 +146,23 @@ def test_killed_at_every_step_the_next_build_finds_one_whole_site_and_leaves_not
     assert run_cli("build", root).code == 0
     assert leftovers(root) == []
     assert owner_things(out) == OWNER_THINGS
+
+
+def test_an_update_killed_half_way_is_finished_by_the_next_run_exactly_as_a_clean_build(
+        site: Callable[..., Path], tmp_path: Path) -> None:
+    """Killed after the first of several files moved: the journal brings the rest."""
+    root, out = built_with_owner_folders(site)
+    (root / "content" / "index.md").write_text(NEW_PAGE)
+    (root / "content" / "ueber-mich.md").unlink(missing_ok=True)
+    (root / "content" / "neu.md").write_text("---\ntitle: Noch neuer\nperson: anna\n---\nText.\n")
+    killed = subprocess.run([sys.executable, "-c", CHECKPOINT_SCRIPT, "patch-applying", "exit",
+                             "build", str(root)], capture_output=True, text=True, timeout=120)
+    assert killed.returncode == 9, killed.stderr
+    recover(out)
+    clean = tmp_path / "clean"
+    assert run_cli("build", root, "-o", clean).code == 0
+    assert {k: v for k, v in snapshot(out).items() if k not in OWNER_THINGS} == snapshot(clean)
+    assert leftovers(root) == []
 
 
 def test_leftovers_without_any_marker_are_removed_by_the_next_build(
@@ -138,7 +180,7 @@ def test_leftovers_without_any_marker_are_removed_by_the_next_build(
 
 def test_an_old_output_that_cannot_be_cleared_leaves_the_new_site_and_says_so(
         site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    root, out = built_with_owner_folders(site)
+    root, out = only_owner_folders(site)
     (root / "content" / "index.md").write_text(NEW_PAGE)
     real_unlink = os.unlink
 

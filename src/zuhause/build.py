@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -32,7 +33,7 @@ from .images.show import pictures_for
 from .legal import check_legal
 from .markup import MemoKey, Rendered
 from .model import SiteModel, build_model
-from .output import Staging, UnsafePath, check_output_folder, describe_os_error, name_too_long
+from .output import Staging, UnsafePath, check_output_folder, describe_os_error
 from .pages import read_page
 from .people import Person, read_person
 from .schema import Field, validate
@@ -199,9 +200,12 @@ def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
         published = staging is not None and staging.published
         if staging is not None and not published:
             staging.discard()
+        elif staging is not None and staging.updating:
+            with contextlib.suppress(OSError):  # else the next run of zuhause finishes it
+                staging.finish_update()  # decided before the stop: the output gets all of it
         if isinstance(error, (KeyboardInterrupt, Terminated)):
             raise BuildStopped(error, published) from error
-        if isinstance(error, OSError) and not published:
+        if isinstance(error, OSError) and (not published or staging_updating(staging)):
             reason = describe_os_error(error)
             what, hint = ((msg("output.create-failed", reason=reason),
                            msg("output.create-failed-hint")) if staging is None else
@@ -213,6 +217,11 @@ def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
     return BuildReport(root, out_path, pages, len(staging.files), result.rendered, result.reused,
                        time.perf_counter() - started, loaded.model.warnings + warnings,
                        images.processed, images.cached, images.seconds)
+
+
+def staging_updating(staging: Staging | None) -> bool:
+    """Whether the build was updating a previous output in place."""
+    return staging is not None and staging.updating
 
 
 def _settings(loaded: LoadedSite) -> ImageSettings:
@@ -279,7 +288,7 @@ def _write_site_files(loaded: LoadedSite, staging: Staging, static: dict[str, Pa
                                     msg("output.replaces-generated", file=relative),
                                     msg("output.replaces-generated-hint"), "output.duplicate"))
             continue
-        if name_too_long(staging.root, relative):
+        if staging.too_long(relative):
             problems.append(Problem(_static_label(loaded.root, path), 0, 0,
                                     msg("output.name-too-long"), msg("output.name-too-long-hint"),
                                     "output.name-too-long"))

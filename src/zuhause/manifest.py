@@ -19,6 +19,7 @@ class Manifest:
 
     files: dict[str, dict[str, object]]
     folders: frozenset[str]
+    text: str = ""  # the manifest file's text as read (empty for one made up)
 
     def owns(self, relative: str) -> bool:
         """Whether zuhause made the file or folder `relative` (posix, below the output)."""
@@ -41,7 +42,8 @@ def load_manifest(folder: Path) -> Manifest | None:
     is taken as zuhause's, which is what those builds created.
     """
     try:
-        data = json.loads((folder / MANIFEST).read_text("utf-8"))
+        text = (folder / MANIFEST).read_text("utf-8")
+        data = json.loads(text)
         files = data["files"]
         folders = data.get("folders")
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -49,8 +51,8 @@ def load_manifest(folder: Path) -> Manifest | None:
     if not isinstance(files, dict):
         return None
     if not isinstance(folders, list):
-        return Manifest(files, parent_folders(files))
-    return Manifest(files, frozenset(str(f) for f in folders))
+        return Manifest(files, parent_folders(files), text)
+    return Manifest(files, frozenset(str(f) for f in folders), text)
 
 
 def manifest_text(files: dict[str, dict[str, object]], folders: frozenset[str]) -> str:

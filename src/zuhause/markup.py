@@ -7,7 +7,7 @@ import posixpath
 import re
 import unicodedata
 import xml.etree.ElementTree as etree
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -35,6 +35,11 @@ class Rendered:
 
     html: str
     problems: list[Problem] = field(default_factory=list)
+    # Every page file the text links to, with what the link became ('' when the page is
+    # missing, 'held:' + its day when it is dated later): the HTML is valid as long as each
+    # still resolves the same.
+    links: dict[str, str] = field(default_factory=dict)
+    pictures: bool = False  # whether it shows local pictures (their HTML follows the files)
 
 
 MemoKey = tuple[str, str, int, str, str]  # source, body, first line, page folder, id prefix
@@ -48,6 +53,8 @@ class _Job:
     page_dir: str
     id_prefix: str
     problems: list[Problem]
+    links: dict[str, str] = field(default_factory=dict)
+    pictures: bool = False
 
 
 class _LinkRewriter(Treeprocessor):
@@ -112,12 +119,35 @@ class MarkdownRenderer:
                id_prefix: str = "") -> Rendered:
         """Convert one Markdown text; any failure becomes a problem of that file."""
         key = (source, body, body_line, page_dir, id_prefix)
-        if self.memo is not None and key in self.memo:
-            return self.memo[key]
+        known = self.memo.get(key) if self.memo is not None else None
+        if known is not None and self.still_valid(known):
+            return known
         rendered = self._convert(body, source, body_line, page_dir, id_prefix)
         if self.memo is not None:
             self.memo[key] = rendered
         return rendered
+
+    @staticmethod
+    def resolver(pages_by_source: Mapping[str, str],
+                 held_back: Mapping[str, str]) -> Callable[[str], str]:
+        """What a link to a page file becomes: its URL, '' when it is missing, 'held:DAY'
+        when it is dated later."""
+        def resolve(wanted: str) -> str:
+            url = pages_by_source.get(wanted)
+            if url is not None:
+                return url
+            return f"held:{held_back[wanted]}" if wanted in held_back else ""
+        return resolve
+
+    def link_target(self, wanted: str) -> str:
+        """What a link to the page file `wanted` becomes now (see `resolver`)."""
+        return self.resolver(self.pages_by_source, self.held_back)(wanted)
+
+    def still_valid(self, rendered: Rendered) -> bool:
+        """Whether a conversion of this text made earlier is what converting it now would
+        give: every page it links to resolves as it did (see `carried_over` for the rest)."""
+        return all(self.link_target(wanted) == target
+                   for wanted, target in rendered.links.items())
 
     def _convert(self, body: str, source: str, body_line: int, page_dir: str,
                  id_prefix: str) -> Rendered:
@@ -143,7 +173,7 @@ class MarkdownRenderer:
                                          msg("markdown.failed-hint"), "markdown.failed")])
         finally:
             self.job = None
-        return Rendered(html, job.problems)
+        return Rendered(html, job.problems, job.links, job.pictures)
 
     def rewrite(self, target: str, job: _Job) -> str:
         """The address a link in Markdown should point to."""
@@ -159,6 +189,7 @@ class MarkdownRenderer:
         wanted = unicodedata.normalize("NFC", posixpath.normpath(
             posixpath.join(job.page_dir, unquote(parts.path))))
         url = self.pages_by_source.get(wanted)
+        job.links[wanted] = self.link_target(wanted)
         if url is None and wanted in self.held_back:
             line, column = _locate(job.body, target)
             message, hint = link_texts(target, self.held_back[wanted])
@@ -183,6 +214,7 @@ class MarkdownRenderer:
                 if child.tag != "img" or not src or _EXTERNAL.match(src) or "srcset" in child.attrib:
                     continue
                 line, column = _locate(job.body, src)
+                job.pictures = True
                 where = Where(job.source, job.body_line + line, column)
                 try:
                     ref = pictures.find(unquote(urlsplit(src).path), job.page_dir, where)
@@ -200,6 +232,13 @@ class MarkdownRenderer:
             url, _, descriptor = candidate.strip().partition(" ")
             candidates.append(" ".join(filter(None, [self.rewrite(url, job), descriptor.strip()])))
         return ", ".join(candidates)
+
+
+def carried_over(memo: dict[MemoKey, Rendered]) -> dict[MemoKey, Rendered]:
+    """The conversions of one build that a later build may take (after `still_valid`): those
+    without problems and without pictures, whose files may have changed in between."""
+    return {key: rendered for key, rendered in memo.items()
+            if not rendered.pictures and not rendered.problems}
 
 
 def _replace(parent: etree.Element, child: etree.Element, text: str) -> None:

@@ -18,7 +18,8 @@ from pathlib import Path
 from . import swap
 from .errors import Message, Problem, msg
 from .manifest import MANIFEST, Manifest, load_manifest, manifest_text, parent_folders
-from .swap import clear_old, make_staging, publish
+from .patch import JOURNAL, Journal, apply_journal, read_journal, write_journal
+from .swap import STAGING_PREFIX, clear_old, make_staging, publish, signals_held
 
 __all__ = ["MANIFEST", "Staging", "UnsafePath", "check_output_folder", "describe_os_error",
            "name_too_long", "safe_join", "write_file"]
@@ -55,9 +56,12 @@ def _record(path: Path, sha256: str, fingerprint: str = "") -> dict[str, object]
 def name_too_long(root: Path, relative: str) -> bool:
     """Whether `root / relative` has a name longer than the file system takes (one name of
     the path, or the whole path)."""
+    probe = Path(root)
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent  # the folder may not be made yet: ask the file system it goes on
     try:
-        name_max = os.pathconf(root, "PC_NAME_MAX")
-        path_max = os.pathconf(root, "PC_PATH_MAX")
+        name_max = os.pathconf(probe, "PC_NAME_MAX")
+        path_max = os.pathconf(probe, "PC_PATH_MAX")
     except (OSError, ValueError, AttributeError):
         name_max, path_max = 255, 4096
     full = os.fsencode(os.path.join(os.path.abspath(root), relative))
@@ -102,56 +106,111 @@ def check_output_folder(out: Path, site_root: Path) -> list[Problem]:
 
 @dataclass
 class Staging:
-    """A sibling folder of `out` that becomes `out` when the build succeeded."""
+    """Where a build puts its files before they become the output folder.
+
+    Without a previous build in `out` (no manifest) every file goes into a sibling folder that
+    takes the output's name when the build succeeded (`swap`). With one, the build is an
+    update: a file whose bytes are those of the previous build's (and still on disk as it left
+    them) is not written at all; only changed files go into the staging folder, and `commit`
+    applies them with a journal (`patch`). A build that changes nothing writes nothing.
+    """
 
     out: Path
-    root: Path = field(init=False)
     files: dict[str, dict[str, object]] = field(default_factory=dict)
     previous: Manifest | None = None
+    changed: set[str] = field(default_factory=set)  # files with new bytes in the staging folder
+    _root: Path | None = field(default=None, init=False, repr=False)
+    _decided: bool = field(default=False, init=False, repr=False)
     _foreign: tuple[list[str], list[str]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.out.parent.mkdir(parents=True, exist_ok=True)
         self.previous = load_manifest(self.out) if self.out.is_dir() else None
-        self.root = make_staging(self.out)
-        swap.checkpoint("staging-created")
+
+    @property
+    def updating(self) -> bool:
+        """Whether this build updates a previous output in place (else it swaps a whole one)."""
+        return self.previous is not None
+
+    @property
+    def root(self) -> Path:
+        """The staging folder, made when the first file needs it."""
+        if self._root is None:
+            self._root = make_staging(self.out)
+            swap.checkpoint("staging-created")
+        return self._root
 
     @property
     def published(self) -> bool:
-        """Whether the staging folder has become the output folder (the new site is live)."""
-        return not os.path.lexists(self.root)
+        """Whether the new site is decided and complete in `out` (or will be completed by the
+        next run of zuhause from the journal)."""
+        if self.updating:
+            return self._decided or (self._root is not None and (self._root / JOURNAL).exists())
+        return self._root is not None and not os.path.lexists(self._root)
+
+    def too_long(self, relative: str) -> bool:
+        """Whether `relative` makes a name too long for the file system, in the staging folder
+        (whose name is the longer) or in the output."""
+        staging = self._root or self.out.parent / f"{STAGING_PREFIX}{self.out.name}-{os.getpid()}-xxxxxxxx"
+        return name_too_long(staging, relative)
+
+    def previous_record(self, relative: str) -> dict[str, object] | None:
+        """What the previous build recorded for `relative`, when the file is still on disk as
+        that build left it (same size and modification time)."""
+        old = self.previous.files.get(relative) if self.previous else None
+        if not old:
+            return None
+        try:
+            stat = os.stat(safe_join(self.out, relative))
+        except (OSError, UnsafePath):
+            return None
+        if stat.st_size != old.get("size") or stat.st_mtime_ns != old.get("mtime_ns"):
+            return None
+        return old
 
     def write(self, relative: str, data: bytes, fingerprint: str = "") -> None:
-        """Write one output file."""
+        """Write one output file (nothing at all when the previous build made the same bytes)."""
+        sha256 = hashlib.sha256(data).hexdigest()
+        old = self.previous_record(relative)
+        if old is not None and old.get("sha256") == sha256:
+            self.files[relative] = {**old, "fingerprint": fingerprint}
+            return
         record = write_file(self.root, relative, data)
         record["fingerprint"] = fingerprint
         self.files[relative] = record
+        self.changed.add(relative)
 
     def add_record(self, relative: str, record: dict[str, object]) -> None:
-        """Note a file a worker process wrote into the staging folder."""
+        """Note a file a worker process rendered: written into the staging folder, or left
+        unwritten (`"unchanged": True`) because the previous build made the same bytes."""
+        if record.pop("unchanged", False):
+            old = self.previous_record(relative)
+            assert old is not None, relative
+            self.files[relative] = {**old, **{key: record[key] for key in
+                                              ("fingerprint", "images", "links") if key in record}}
+            return
         self.files[relative] = record
+        self.changed.add(relative)
 
     def copy(self, relative: str, source: Path) -> None:
-        """Copy a file as it is (static files)."""
+        """Copy a file as it is (static files); skipped when the source is the one the previous
+        build copied (same size, modification time and inode) and the copy is untouched."""
+        stat = source.stat()
+        stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+        old = self.previous_record(relative)
+        if old is not None and old.get("source_stamp") == stamp:
+            self.files[relative] = dict(old)
+            return
         target = safe_join(self.root, relative)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
-        self.files[relative] = _record(target, _sha256(target))
+        self.files[relative] = {**_record(target, _sha256(target)), "source_stamp": stamp}
+        self.changed.add(relative)
 
     def reuse(self, relative: str, fingerprint: str) -> bool:
-        """Take an unchanged file from the previous build instead of rendering it again."""
-        old = self.previous.files.get(relative) if self.previous else None
-        if not fingerprint or not old or old.get("fingerprint") != fingerprint:
-            return False
-        source = safe_join(self.out, relative)
-        try:
-            stat = source.stat()
-            if stat.st_size != old.get("size") or stat.st_mtime_ns != old.get("mtime_ns"):
-                return False
-            target = safe_join(self.root, relative)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(source, target)
-        except OSError:
+        """Keep an unchanged file of the previous build instead of rendering it again."""
+        old = self.previous_record(relative)
+        if not fingerprint or old is None or old.get("fingerprint") != fingerprint:
             return False
         self.files[relative] = dict(old)
         return True
@@ -189,13 +248,37 @@ class Staging:
 
     def collisions(self) -> list[Problem]:
         """Files of the owner in `out` that this build would overwrite."""
+        if self.updating:
+            taken = [relative for relative in sorted(self.changed) if self._owner_has(relative)]
+        else:
+            taken = [relative for relative in self.foreign_files() if relative in self.files]
         return [Problem(f"{self.out.name}/{relative}", 0, 0, msg("output.foreign-file"),
                         msg("output.foreign-file-hint"), "output.foreign-file")
-                for relative in self.foreign_files() if relative in self.files]
+                for relative in taken]
+
+    def _owner_has(self, relative: str) -> bool:
+        """Whether the owner keeps a file at `relative` (or at a folder on its way) in `out`."""
+        assert self.previous is not None
+        if relative in self.previous.files:
+            return False
+        parts = relative.split("/")
+        for depth in range(1, len(parts) + 1):
+            place = "/".join(parts[:depth])
+            path = os.path.join(self.out, place)
+            if depth < len(parts):
+                if place not in self.previous.folders and os.path.lexists(path) \
+                        and not os.path.isdir(path):
+                    return True
+            elif os.path.lexists(path):
+                return True
+        return False
 
     def commit(self) -> list[Message]:
-        """Carry the owner's files and folders over, write the manifest, swap the folders and
-        clear the previous output; returns warnings."""
+        """Make the new site the output: swap the whole folder in, or apply the changes to the
+        previous output; returns warnings."""
+        if self.updating:
+            self._apply_update()
+            return []
         for relative in self.foreign_folders():
             safe_join(self.root, relative).mkdir(parents=True, exist_ok=True)
         for relative in self.foreign_files():
@@ -207,9 +290,38 @@ class Staging:
         swap.checkpoint("new-in-place")
         return clear_old(old, self.out) if old is not None else []
 
+    def _apply_update(self) -> None:
+        assert self.previous is not None
+        previous = self.previous
+        made = {folder for folder in parent_folders(self.changed) - previous.folders
+                if not os.path.isdir(os.path.join(self.out, folder))}
+        folders = (parent_folders(self.files) & previous.folders) | made
+        text = manifest_text(self.files, frozenset(folders))
+        journal = Journal(sorted(self.changed), sorted(set(previous.files) - set(self.files)),
+                          sorted(previous.folders - folders), text)
+        if journal.is_empty() and text == previous.text:
+            self._decided = True
+            if self._root is not None:
+                shutil.rmtree(self._root, ignore_errors=True)
+            return  # nothing changed: nothing is written
+        write_journal(self.root, journal)
+        self._decided = True
+        self.finish_update()
+
+    def finish_update(self) -> None:
+        """Apply the decided update (again: it is idempotent) and remove the staging folder."""
+        journal = read_journal(self.root) if self._root is not None else None
+        if journal is None:
+            return
+        with signals_held():
+            apply_journal(self.root, self.out, journal)
+        shutil.rmtree(self.root, ignore_errors=True)
+        swap.checkpoint("staging-cleared")
+
     def discard(self) -> None:
         """Remove the staging folder; the previous output stays as it was."""
-        shutil.rmtree(self.root, ignore_errors=True)
+        if self._root is not None:
+            shutil.rmtree(self._root, ignore_errors=True)
 
 
 def _sha256(path: Path) -> str:

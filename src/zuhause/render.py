@@ -91,6 +91,7 @@ class RenderResult:
     html: str = ""
     problems: list[Problem] = field(default_factory=list)
     images: list[Job] = field(default_factory=list)  # the images the page shows
+    links: dict[str, str] = field(default_factory=dict)  # page files its text links to (markup)
 
 
 class PageRenderer:
@@ -171,28 +172,29 @@ class PageRenderer:
             **date_fields(entry.date, model.config.language),
         )
 
-    def content_of(self, entry: PageEntry) -> tuple[Markup, list[Problem]]:
+    def content_of(self, entry: PageEntry) -> Rendered:
         """The HTML body of a page: its Markdown, or what zuhause generates for it."""
         if entry.path == self.model.special["impressum"] and entry.kind == "legal":
-            return impressum_html(self.model.config, bool(self.model.posts)), []
+            return Rendered(impressum_html(self.model.config, bool(self.model.posts)))
         if entry.path == self.model.special["privacy"] and entry.kind == "legal":
             own = self.model.config.privacy.get("text", "")
-            rendered = self.markdown.render(own, "zuhause.yaml", 1) if own else None
-            return (privacy_html(self.model.config, Markup(rendered.html) if rendered else Markup("")),
-                    rendered.problems if rendered else [])
-        html = self.markdown.render(entry.body, entry.source, entry.body_line, entry.page_dir) \
-            if entry.source else None
-        parts = [Markup(html.html)] if html else []
+            rendered = self.markdown.render(own, "zuhause.yaml", 1) if own else Rendered("")
+            return Rendered(privacy_html(self.model.config, Markup(rendered.html)),
+                            rendered.problems, rendered.links)
+        text = self.markdown.render(entry.body, entry.source, entry.body_line, entry.page_dir) \
+            if entry.source else Rendered("")
+        parts = [Markup(text.html)] if entry.source else []
         if entry.generated_html:
             parts.append(entry.generated_html)
-        return Markup("\n").join(parts), (html.problems if html else [])
+        return Rendered(Markup("\n").join(parts), text.problems, text.links)
 
     def render(self, entry: PageEntry) -> RenderResult:
         """Render one page to HTML; template and Markdown failures become problems."""
         self.pictures.catalog.take()
-        content, problems = self.content_of(entry)
-        if problems:
-            return RenderResult(entry, problems=problems)
+        text = self.content_of(entry)
+        if text.problems:
+            return RenderResult(entry, problems=text.problems)
+        content = Markup(text.html)
         context = {
             "page": self.page_view(entry, content=content),
             "offers": [self.page_view(e, teaser=True) for e in self.model.offers]
@@ -209,7 +211,7 @@ class PageRenderer:
             return RenderResult(entry, problems=[failed.problem])
         except Exception as error:  # noqa: BLE001 - every template failure is the designer's to fix
             return RenderResult(entry, problems=[self.template_problem(error, entry)])
-        return RenderResult(entry, html, images=self.pictures.catalog.take())
+        return RenderResult(entry, html, images=self.pictures.catalog.take(), links=text.links)
 
     def template_problem(self, error: Exception, entry: PageEntry) -> Problem:
         """Turn a template failure into a problem naming the template file and line."""

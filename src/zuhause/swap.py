@@ -27,12 +27,17 @@ from pathlib import Path
 
 from .errors import Message, msg
 from .manifest import MANIFEST, Manifest, load_manifest
+from .patch import apply_journal, read_journal
 
 STAGING_PREFIX = ".zuhause-build-"
 OLD_PREFIX = ".zuhause-old-"
 STEPS = ("staging-created", "pages-written", "manifest-written", "old-moved", "new-in-place",
          "old-clearing", "old-cleared")
-"""The named points of a build's writing stage, in order (see `checkpoint`)."""
+"""The named points of a first build's writing stage (a whole new output swapped in), in order
+(see `checkpoint`)."""
+UPDATE_STEPS = ("staging-created", "pages-written", "journal-written", "patch-applying",
+                "patch-applied", "staging-cleared")
+"""The named points of a build that updates a previous output in place (`patch`), in order."""
 
 
 def checkpoint(step: str) -> None:
@@ -141,8 +146,9 @@ def recover(out: Path) -> list[Message]:
     """Finish or undo what stopped or killed builds into `out` left beside it; returns warnings.
 
     An old output with no output folder is the previous site moved aside by a build killed
-    between its two renames: it goes back. Old outputs beside a new output are cleared; the
-    staging folders of processes that are gone are deleted.
+    between its two renames: it goes back. Old outputs beside a new output are cleared. The
+    staging folder of a process that is gone is deleted; when it holds a journal, the update
+    it decided is applied to the output first.
     """
     parent = out.parent
     if not parent.is_dir():
@@ -157,6 +163,10 @@ def recover(out: Path) -> list[Message]:
             else:
                 warnings.extend(clear_old(leftover, out))
         elif staging_pid is not None and not _alive(staging_pid):
+            journal = read_journal(leftover) if out.is_dir() else None
+            if journal is not None:  # an update that was decided: finish it
+                with signals_held():
+                    apply_journal(leftover, out, journal)
             shutil.rmtree(leftover, ignore_errors=True)
     return warnings
 

@@ -1,0 +1,94 @@
+"""Updating an output folder in place with what a build changed, so that it is never left
+half old, half new.
+
+A build that finds a previous output (with its manifest) writes only the files whose bytes
+changed, into its staging folder beside the output. When everything is there it writes a
+journal into that folder: the files to move into the output, the files to delete, the folders
+it made and gave up, and the new manifest. From the moment the journal exists the update is
+decided: `apply_journal` moves the files over (one `rename` each), deletes what went away and
+puts the manifest in place last, all with Ctrl-C and SIGTERM held. A build killed on the way
+leaves its staging folder with the journal; the next run of zuhause finds it (`swap.recover`)
+and applies the rest, which is safe to repeat. A staging folder without a journal is a build
+that had not decided yet: it is deleted and the previous output stands as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .manifest import MANIFEST
+
+JOURNAL = ".zuhause-journal.json"
+_PARTIAL = ".zuhause-journal.partial"
+
+
+def checkpoint(step: str) -> None:
+    """A named point of the update (`journal-written`, `patch-applying`, `patch-applied`).
+    Does nothing; tests replace it (through `swap.checkpoint`) to stop the build there."""
+    from . import swap  # one hook for every step of writing, replaced by tests
+
+    swap.checkpoint(step)
+
+
+@dataclass(frozen=True)
+class Journal:
+    """What one build changes in the output folder."""
+
+    moves: list[str]  # files in the staging folder that replace or join those of the output
+    removes: list[str]  # files of the previous build this one no longer makes
+    folders_gone: list[str]  # zuhause's folders this build no longer needs (removed if empty)
+    manifest: str  # the new manifest's text
+
+    def is_empty(self) -> bool:
+        """Whether applying it would change nothing but the manifest."""
+        return not self.moves and not self.removes and not self.folders_gone
+
+
+def write_journal(staging: Path, journal: Journal) -> None:
+    """Write the journal into the staging folder: the moment the update is decided."""
+    partial = staging / _PARTIAL
+    partial.write_text(json.dumps({"moves": journal.moves, "removes": journal.removes,
+                                   "folders_gone": journal.folders_gone,
+                                   "manifest": journal.manifest}), "utf-8")
+    with open(partial, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(partial, staging / JOURNAL)
+    checkpoint("journal-written")
+
+
+def read_journal(staging: Path) -> Journal | None:
+    """The journal a build left in its staging folder; None when it had not decided yet."""
+    try:
+        data = json.loads((staging / JOURNAL).read_text("utf-8"))
+        return Journal([str(m) for m in data["moves"]], [str(r) for r in data["removes"]],
+                       [str(f) for f in data["folders_gone"]], str(data["manifest"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def apply_journal(staging: Path, out: Path, journal: Journal) -> None:
+    """Move the staged files into `out`, delete the files and folders that went away, then put
+    the manifest in place. Idempotent: what was already done is skipped."""
+    for number, relative in enumerate(journal.moves):
+        source = os.path.join(staging, relative)
+        if not os.path.lexists(source):
+            continue  # moved before the build was stopped
+        target = os.path.join(out, relative)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        os.replace(source, target)
+        if number == 0:
+            checkpoint("patch-applying")
+    for relative in journal.removes:
+        with contextlib.suppress(FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            os.unlink(os.path.join(out, relative))
+    for relative in sorted(journal.folders_gone, key=lambda f: f.count("/"), reverse=True):
+        with contextlib.suppress(OSError):
+            os.rmdir(os.path.join(out, relative))  # only when empty: the owner's files stay
+    staged_manifest = staging / MANIFEST
+    staged_manifest.write_text(journal.manifest, "utf-8")
+    os.replace(staged_manifest, out / MANIFEST)
+    checkpoint("patch-applied")
