@@ -3,7 +3,9 @@ moment an open browser tab shows the new text, median over 20 edits.
 
     python benchmarks/bench_serve.py [--pages 1000] [--edits 20]
 
-Measures the example site and a generated site of N pages (benchmarks/generate_site.py).
+Measures the example site and a generated site of N pages (benchmarks/generate_site.py): an
+edit of a post (a paragraph added), and an edit of the person who speaks on it (their role,
+shown on every page they speak on).
 Needs Debian's Chromium at /usr/bin/chromium and Playwright (the test extras).
 """
 
@@ -16,6 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
@@ -29,7 +32,18 @@ from generate_site import generate_site  # noqa: E402
 REPO = HERE.parent
 
 
-def measure(page: Page, session: DevSession, source: Path, url_path: str, edits: int) -> list[float]:
+def append_marker(original: str, marker: str) -> str:
+    """A page's text with a paragraph added at its end."""
+    return original + f"\n\n{marker}\n"
+
+
+def role_marker(original: str, marker: str) -> str:
+    """A person's file with the marker added to the role (shown on every page they speak on)."""
+    return original.replace("\nrole: ", f"\nrole: {marker}, ", 1)
+
+
+def measure(page: Page, session: DevSession, source: Path, url_path: str, edits: int,
+            edit: Callable[[str, str], str] = append_marker) -> list[float]:
     """Seconds from each write to the new text appearing in the tab."""
     page.goto(session.url + url_path)
     page.wait_for_timeout(500)
@@ -38,7 +52,7 @@ def measure(page: Page, session: DevSession, source: Path, url_path: str, edits:
     for number in range(edits):
         marker = f"Messpunkt {number} {time.time_ns()}"
         started = time.perf_counter()
-        source.write_text(original + f"\n\n{marker}\n", "utf-8")
+        source.write_text(edit(original, marker), "utf-8")
         page.get_by_text(marker).wait_for(timeout=30000)
         times.append(time.perf_counter() - started)
         page.wait_for_timeout(250)  # let the watcher settle before the next save
@@ -46,11 +60,12 @@ def measure(page: Page, session: DevSession, source: Path, url_path: str, edits:
     return times
 
 
-def run(site: Path, source: Path, url_path: str, edits: int, page: Page) -> dict[str, float]:
+def run(site: Path, source: Path, url_path: str, edits: int, page: Page,
+        edit: Callable[[str, str], str] = append_marker) -> dict[str, float]:
     session = DevSession(site, port=0, log=lambda text: None)
     session.start()
     try:
-        times = measure(page, session, source, url_path, edits)
+        times = measure(page, session, source, url_path, edits, edit)
     finally:
         session.stop()
     return {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3),
@@ -80,6 +95,10 @@ def main() -> int:
                                           "werkstatt/", args.edits, page)
             results[f"generated-{args.pages}"] = run(
                 generated, post, f"journal/{post.stem}/", args.edits, page)
+            speaker = post.read_text("utf-8").split("\nperson: ", 1)[1].split("\n", 1)[0].strip()
+            results[f"generated-{args.pages}-person"] = run(
+                generated, generated / "people" / f"{speaker}.md", f"journal/{post.stem}/",
+                args.edits, page, role_marker)
             browser.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)

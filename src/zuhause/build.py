@@ -32,12 +32,13 @@ from .images.settings import settings_for
 from .images.show import pictures_for
 from .legal import check_legal
 from .markup import MemoKey, Rendered
-from .model import SiteModel, build_model
+from .memory import BuildMemory
+from .model import SiteModel, build_model, entry_from_page
 from .output import Staging, UnsafePath, check_output_folder, describe_os_error
-from .pages import read_page
+from .pages import Page, read_page
 from .people import Person, read_person
 from .schema import Field, validate
-from .starter.recognise import find_placeholders
+from .starter.recognise import find_placeholders, text_reader
 from .stopping import BuildStopped, Terminated
 from .swap import recover
 from .theme_settings import site_values
@@ -82,15 +83,17 @@ class LoadedSite:
     # Every Markdown text converted for this site (stories while building the model, bodies
     # while writing in this process), kept for `zuhause check`: each text is converted once.
     converted: dict[MemoKey, Rendered] = field(default_factory=dict)
+    memory: BuildMemory | None = None  # what this build leaves for the next (memory)
 
 
 def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
               future: bool = False, now: datetime | None = None,
-              preview: bool = False) -> LoadedSite:
+              preview: bool = False, memory: BuildMemory | None = None) -> LoadedSite:
     """Discover, read and validate every file, and build the site model; raises SiteError.
 
     Pages dated after `now` (default: the present; without offset in the site's time zone)
     are left out unless `future`; `preview` marks them as not yet published (zuhause serve).
+    `memory` holds what earlier builds found (default: only the parse cache of the site).
     """
     problems = Problems()
     if not root.is_dir():
@@ -103,10 +106,15 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
         base_url = checked.get("base_url")
     config = guarded(CONFIG_FILE, problems, lambda: read_config(root, problems, base_url))
     files = discover(root)
-    people = [p for path in files.people
-              if (p := guarded(path.as_posix(), problems, partial(read_person, root, path, problems)))]
-    pages = [q for path in files.pages
-             if (q := guarded(path.as_posix(), problems, partial(read_page, root, path, problems)))]
+    memory = memory if memory is not None else BuildMemory.of_site(root)
+    memory.next_build()
+    parse = memory.cache.load_yaml
+    people = [p for path in files.people if (p := guarded(
+        path.as_posix(), problems, partial(read_person, root, path, problems, parse)))]
+    pages = [q for path in files.pages if (q := guarded(
+        path.as_posix(), problems, partial(memory.read, root / path,
+                                           partial(read_page, root, path, parse=parse),
+                                           problems, _page_keeps)))]
     read_ok = {person.source for person in people} | {page.source for page in pages}
     unreadable = frozenset(path.as_posix() for path in [*files.people, *files.pages]) - read_ok
     if config is None:
@@ -121,14 +129,23 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
                      "site.no-people")
     pictures = pictures_for(root, chain, config.images.get("keep", []),
                             base_path(config.base_url), config.base_url)
-    converted: dict[MemoKey, Rendered] = {}
+    setting = f"{config.language} {config.timezone}"
     model = build_model(config, people, pages, drafts, problems, files.warnings, unreadable,
                         now=now, future=future, preview=preview, pictures=pictures,
-                        content_sizes=pictures.catalog.settings.content_sizes, memo=converted,
-                        theme_settings=settings)
+                        content_sizes=pictures.catalog.settings.content_sizes, memo=memory.converted,
+                        theme_settings=settings,
+                        entry_of=lambda page: memory.entry_of(
+                            page, setting, partial(entry_from_page, config=config)))
     problems.check()
     assert model is not None
-    return LoadedSite(root, config, chain, model, files, people, converted)
+    memory.keep_entries(pages)
+    return LoadedSite(root, config, chain, model, files, people, memory.converted, memory)
+
+
+def _page_keeps(page: Page) -> bool:
+    """Whether a page read may be remembered while its file is unchanged: not when it names a
+    picture (whether that file exists is part of reading it)."""
+    return page.image is None and "image" not in page.values
 
 
 def _cli_map(key: str, value: str) -> YamlMap:
@@ -144,10 +161,12 @@ def output_folder(site: Path | str, out: Path | str | None = None) -> Path:
 
 def build_site(site: Path | str, out: Path | str | None = None, base_url: str | None = None,
                drafts: bool = False, jobs: int | None = None, future: bool = False,
-               now: datetime | None = None, preview: bool = False) -> BuildReport:
+               now: datetime | None = None, preview: bool = False,
+               memory: BuildMemory | None = None) -> BuildReport:
     """Build the site folder `site` into `out` (default `site/public`). Raises SiteError.
 
     `future` includes pages dated after `now` (default: the present), `preview` marks them.
+    `memory` carries what one build found to the next in the same process.
     """
     started = time.perf_counter()
     root = Path(site)
@@ -155,9 +174,11 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
     refused = check_output_folder(out_path, root)
     if refused:
         raise SiteError(refused)
-    loaded = load_site(root, base_url, drafts, future, now, preview)
+    memory = memory if memory is not None else BuildMemory.of_site(root)
+    loaded = load_site(root, base_url, drafts, future, now, preview, memory)
     warning = placeholder_warning(loaded)  # before writing: the output is committed last
     report = write_site(loaded, out_path, jobs, started)
+    memory.cache.save()
     if warning:
         report.warnings.append(warning)
     return report
@@ -166,7 +187,13 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
 def placeholder_warning(loaded: LoadedSite) -> Message | None:
     """One line naming every placeholder of `zuhause new` still on the site (None when there
     is none)."""
-    found = find_placeholders(loaded.root, loaded.model)
+    memory = loaded.memory
+    if memory is None:
+        found = find_placeholders(loaded.root, loaded.model)
+    else:
+        read = text_reader(loaded.root)
+        found = find_placeholders(loaded.root, loaded.model, lambda name: memory.files.get(
+            "text", loaded.root / name, lambda: (read(name), True)), memory.cache)
     if not found:
         return None
     places = ", ".join(f"{p.path}:{p.line}" for p in found)
@@ -182,7 +209,10 @@ def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
     try:
         recovered = recover(out_path)
         staging = Staging(out_path)
-        result = write_pages(loaded.model, root, loaded.chain, staging, jobs, loaded.converted)
+        memory = loaded.memory
+        result = write_pages(loaded.model, root, loaded.chain, staging, jobs, loaded.converted,
+                             memory.templates if memory else None,
+                             bool(memory and memory.keep_conversions))
         if result.problems:
             raise SiteError(result.problems)
         swap.checkpoint("pages-written")

@@ -7,6 +7,7 @@ schema converts them. Duplicate keys, anchors, aliases and tags are errors.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -263,8 +264,14 @@ class Document:
     has_front_matter: bool = True
 
 
-def split_document(text: str, name: str) -> Document:
-    """Split `---` front matter from the Markdown body and parse it."""
+YamlParser = Callable[[str, str, int], tuple[Any, list[Problem]]]
+"""Reads one YAML text: (text, file name, lines before it) -> (data, problems); `load_yaml`,
+or a cache in front of it."""
+
+
+def split_document(text: str, name: str, parse: YamlParser | None = None) -> Document:
+    """Split `---` front matter from the Markdown body and parse it (with `parse`, default
+    `load_yaml`)."""
     lines = text.split("\n")
     empty = YamlMap(Position(1, 1))
     if not lines or not _FENCE.match(lines[0]):
@@ -278,7 +285,7 @@ def split_document(text: str, name: str) -> Document:
             "frontmatter.unclosed")])
     yaml_text = "\n".join(lines[1:index])
     body = "\n".join(lines[index + 1:])
-    data, problems = load_yaml(yaml_text, name, line_offset=1)
+    data, problems = (parse or load_yaml)(yaml_text, name, 1)
     if problems:
         return Document(empty, body, index + 2, problems)
     if data is None or data == "":
@@ -290,7 +297,8 @@ def split_document(text: str, name: str) -> Document:
     return Document(data, body, index + 2)
 
 
-def read_document(root: Path, relative: Path, problems: Problems) -> tuple[str, Document] | None:
+def read_document(root: Path, relative: Path, problems: Problems,
+                  parse: YamlParser | None = None) -> tuple[str, Document] | None:
     """Read a Markdown file with front matter: (its name, the split document), or None when it
     cannot be read or its front matter is broken (the problems are recorded)."""
     name = relative.as_posix()
@@ -299,6 +307,6 @@ def read_document(root: Path, relative: Path, problems: Problems) -> tuple[str, 
     except SourceError as error:
         problems.extend([error.problem])
         return None
-    document = split_document(source.text, name)
+    document = split_document(source.text, name, parse)
     problems.extend(document.problems)
     return None if document.problems else (name, document)

@@ -4,6 +4,7 @@ collisions, the menu and the lists of offers and posts in their order."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -190,7 +191,8 @@ def _person_view(person: Person, config: SiteConfig, base: str, absolute: str,
     )
 
 
-def _entry_from_page(page: Page, config: SiteConfig) -> PageEntry:
+def entry_from_page(page: Page, config: SiteConfig) -> PageEntry:
+    """The entry of a page read from content/, before it is cross-referenced."""
     values = page.values
     content_path = PurePosixPath(page.source).relative_to("content")
     first = first_paragraph(page.body)
@@ -254,17 +256,19 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
                 future: bool = False, preview: bool = False,
                 pictures: Pictures | None = None, content_sizes: str = "100vw",
                 memo: dict[MemoKey, Rendered] | None = None,
-                theme_settings: dict[str, Any] | None = None) -> SiteModel | None:
+                theme_settings: dict[str, Any] | None = None,
+                entry_of: Callable[[Page], PageEntry] | None = None) -> SiteModel | None:
     """Cross-reference people and pages, add generated pages, check URLs; None if unusable.
 
     `unreadable` names files that exist but could not be read (already reported). Pages
     dated after `now` (default: the present) are left out unless `future`; `preview` marks
     them where they are in. `pictures` shows the images of the people's stories.
+    `entry_of` makes a page's entry (default `entry_from_page`; `memory` keeps them).
     """
     t = Translator(config.language)
     base = base_path(config.base_url)
     kept = [p for p in pages if drafts or not p.draft]
-    entries = [_entry_from_page(p, config) for p in kept]
+    entries = [entry_of(p) if entry_of else entry_from_page(p, config) for p in kept]
     people_by_id = {p.id: p for p in people}
     notes = list(warnings or [])
 

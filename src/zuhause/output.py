@@ -53,17 +53,22 @@ def _record(path: Path, sha256: str, fingerprint: str = "") -> dict[str, object]
             "fingerprint": fingerprint}
 
 
-def name_too_long(root: Path, relative: str) -> bool:
-    """Whether `root / relative` has a name longer than the file system takes (one name of
-    the path, or the whole path)."""
-    probe = Path(root)
+def name_limits(folder: Path) -> tuple[int, int]:
+    """The longest name and the longest path the file system of `folder` takes (the folder
+    may not be made yet: the nearest one that exists is asked)."""
+    probe = Path(folder)
     while not probe.exists() and probe.parent != probe:
-        probe = probe.parent  # the folder may not be made yet: ask the file system it goes on
+        probe = probe.parent
     try:
-        name_max = os.pathconf(probe, "PC_NAME_MAX")
-        path_max = os.pathconf(probe, "PC_PATH_MAX")
+        return os.pathconf(probe, "PC_NAME_MAX"), os.pathconf(probe, "PC_PATH_MAX")
     except (OSError, ValueError, AttributeError):
-        name_max, path_max = 255, 4096
+        return 255, 4096
+
+
+def name_too_long(root: Path, relative: str, limits: tuple[int, int] | None = None) -> bool:
+    """Whether `root / relative` has a name longer than the file system takes (one name of
+    the path, or the whole path); `limits` as `name_limits` gives them."""
+    name_max, path_max = limits or name_limits(root)
     full = os.fsencode(os.path.join(os.path.abspath(root), relative))
     return len(full) >= path_max or any(len(os.fsencode(part)) > name_max
                                         for part in relative.split("/"))
@@ -121,6 +126,7 @@ class Staging:
     changed: set[str] = field(default_factory=set)  # files with new bytes in the staging folder
     _root: Path | None = field(default=None, init=False, repr=False)
     _decided: bool = field(default=False, init=False, repr=False)
+    _limits: tuple[int, int] | None = field(default=None, init=False, repr=False)
     _foreign: tuple[list[str], list[str]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -151,8 +157,10 @@ class Staging:
     def too_long(self, relative: str) -> bool:
         """Whether `relative` makes a name too long for the file system, in the staging folder
         (whose name is the longer) or in the output."""
+        if self._limits is None:
+            self._limits = name_limits(self.out.parent)
         staging = self._root or self.out.parent / f"{STAGING_PREFIX}{self.out.name}-{os.getpid()}-xxxxxxxx"
-        return name_too_long(staging, relative)
+        return name_too_long(staging, relative, self._limits)
 
     def previous_record(self, relative: str) -> dict[str, object] | None:
         """What the previous build recorded for `relative`, when the file is still on disk as
@@ -198,8 +206,9 @@ class Staging:
         stat = source.stat()
         stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
         old = self.previous_record(relative)
-        if old is not None and old.get("source_stamp") == stamp:
-            self.files[relative] = dict(old)
+        if old is not None and (old.get("source_stamp") == stamp
+                                or old.get("sha256") == _sha256(source)):
+            self.files[relative] = {**old, "source_stamp": stamp}  # the same bytes: kept
             return
         target = safe_join(self.root, relative)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -296,9 +305,13 @@ class Staging:
         made = {folder for folder in parent_folders(self.changed) - previous.folders
                 if not os.path.isdir(os.path.join(self.out, folder))}
         folders = (parent_folders(self.files) & previous.folders) | made
-        text = manifest_text(self.files, frozenset(folders))
-        journal = Journal(sorted(self.changed), sorted(set(previous.files) - set(self.files)),
-                          sorted(previous.folders - folders), text)
+        gone = sorted(set(previous.files) - set(self.files))
+        if not self.changed and not gone and folders == previous.folders \
+                and self.files == previous.files:
+            text = previous.text  # the same records: the manifest stays as it is
+        else:
+            text = manifest_text(self.files, frozenset(folders))
+        journal = Journal(sorted(self.changed), gone, sorted(previous.folders - folders), text)
         if journal.is_empty() and text == previous.text:
             self._decided = True
             if self._root is not None:

@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .errors import Problems, msg
-from .frontmatter import YamlMap, read_document
+from .frontmatter import YamlMap, YamlParser, read_document
 from .images.catalog import ImageRef, find_image, image_problem
 from .images.plan import Where
 from .schema import Field, validate
@@ -80,9 +80,10 @@ def page_path(relative: PurePosixPath) -> str:
     return "".join(f"{part}/" for part in folders)
 
 
-def read_page(root: Path, relative: Path, problems: Problems) -> Page | None:
+def read_page(root: Path, relative: Path, problems: Problems,
+              parse: YamlParser | None = None) -> Page | None:
     """Read and validate one page file; None when it cannot be used."""
-    read = read_document(root, relative, problems)
+    read = read_document(root, relative, problems, parse)
     if read is None:
         return None
     name, document = read

@@ -8,7 +8,7 @@ from typing import Any
 
 from .config import LINK_FIELDS
 from .errors import Problems, msg
-from .frontmatter import YamlMap, read_document
+from .frontmatter import YamlMap, YamlParser, read_document
 from .images.plan import Where
 from .images.source import MAX_PIXELS, BadImage, probe
 from .schema import Field, position_of, validate
@@ -65,9 +65,10 @@ class Person:
     complete: bool = True  # False when the file had problems: it is known, but not rendered
 
 
-def read_person(root: Path, relative: Path, problems: Problems) -> Person | None:
+def read_person(root: Path, relative: Path, problems: Problems,
+                parse: YamlParser | None = None) -> Person | None:
     """Read and validate one person file; None when it cannot be used."""
-    read = read_document(root, relative, problems)
+    read = read_document(root, relative, problems, parse)
     if read is None:
         return None
     name, document = read

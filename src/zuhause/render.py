@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2 import BytecodeCache, Environment, TemplateError, TemplateNotFound, TemplateSyntaxError
 from markupsafe import Markup
 
 from .errors import Problem, msg
@@ -98,13 +98,15 @@ class PageRenderer:
     """Renders pages of one site model; made once per build (or per worker process)."""
 
     def __init__(self, model: SiteModel, site_root: Path, chain: list[Theme],
-                 memo: dict[MemoKey, Rendered] | None = None) -> None:
-        """`memo` keeps the Markdown conversions for whoever reads them after the build."""
+                 memo: dict[MemoKey, Rendered] | None = None,
+                 templates: BytecodeCache | None = None) -> None:
+        """`memo` keeps the Markdown conversions for whoever reads them after the build;
+        `templates` keeps compiled templates between builds."""
         self.model = model
         self.site_root = site_root
         self.labels = {str(path.resolve()): label for path, label in template_folders(site_root, chain)}
         self.static = static_folders(site_root, chain)
-        self.env: Environment = make_environment(site_root, chain)
+        self.env: Environment = make_environment(site_root, chain, templates)
         self.t = Translator(model.config.language)
         self.pictures = pictures_for(site_root, chain, model.config.images.get("keep", []),
                                      model.base_path, model.base_url)

@@ -16,28 +16,13 @@ from .config import read_config
 from .devhttp import HEAD_TIMEOUT, DevServer, DevState, allowed_hosts
 from .errors import Problem, Problems, SiteError, msg
 from .language import site_language
+from .memory import BuildMemory
 from .reload import BuildEvents
 from .themes import resolve_theme_chain
 from .urls import base_path
 from .watch import ChangeCollector, start_watching
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-KEEP_SNAPSHOTS = 3
-
-
-def snapshot_of(build: Path, target: Path) -> Path:
-    """An unchanging copy of a build made of hard links (cheap; builds never edit files)."""
-    for directory, _dirnames, filenames in os.walk(build):
-        relative = os.path.relpath(directory, build)
-        destination = target / relative if relative != "." else target
-        destination.mkdir(parents=True, exist_ok=True)
-        for name in filenames:
-            source = os.path.join(directory, name)
-            try:
-                os.link(source, destination / name)
-            except OSError:
-                shutil.copy2(source, destination / name)
-    return target
 
 
 class DevSession:
@@ -66,6 +51,8 @@ class DevSession:
         self.head_timeout = head_timeout
         self.builds = 0
         self.work = Path(tempfile.mkdtemp(prefix="zuhause-serve-"))
+        self.memory = BuildMemory.of_site(site)
+        self.memory.keep_conversions = True
         self.config = read_config(site, Problems(), base_url)
         self.state = DevState(base_path(self.config.base_url) if self.config else "/",
                               BuildEvents(), set())
@@ -137,22 +124,17 @@ class DevSession:
             self.log(problem.format(language))  # a bug in zuhause: said briefly, no traceback
 
     def _build_and_publish(self, changed: set[str], language: str) -> None:
-        """One build; its snapshot is served from now on."""
+        """One build into the served folder (only changed files are replaced, each at once);
+        the tabs reload when all of them are in place."""
         kind = "css" if changed and all(path.endswith(".css") for path in changed) else "build"
+        self.memory.files.forget(changed)
         report = build_site(self.site, self.work / "out", base_url=self.base_url,
-                            drafts=self.drafts, future=self.future, now=self.now, preview=True)
-        snapshot = snapshot_of(self.work / "out", self.work / "snapshots" / str(self.builds))
-        self.state.publish(snapshot, [], kind, language)
-        self._prune_snapshots()
+                            drafts=self.drafts, future=self.future, now=self.now, preview=True,
+                            memory=self.memory)
+        self.state.publish(self.work / "out", [], kind, language)
         for warning in report.warnings:
             self.log(msg("build.warning", text=warning).format(language))
         self.log(report.summary(language))
-
-    def _prune_snapshots(self) -> None:
-        folder = self.work / "snapshots"
-        numbers = sorted(int(p.name) for p in folder.iterdir() if p.name.isdigit())
-        for number in numbers[:-KEEP_SNAPSHOTS]:
-            shutil.rmtree(folder / str(number), ignore_errors=True)
 
     def stop(self) -> None:
         """Stop watching and serving, end listeners, join threads, remove the work folder."""

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import (
+    BytecodeCache,
     ChoiceLoader,
     Environment,
     FileSystemLoader,
@@ -160,7 +161,8 @@ def static_folders(site_root: Path, chain: list[Theme]) -> list[Path]:
     return [folder for folder in folders if folder.is_dir()]
 
 
-def make_environment(site_root: Path, chain: list[Theme]) -> Environment:
+def make_environment(site_root: Path, chain: list[Theme],
+                     templates: BytecodeCache | None = None) -> Environment:
     """A Jinja environment for one build: autoescaping, undefined variables are errors.
 
     A template may extend the theme's version of itself as `"<theme name>:base.html"`.
@@ -173,4 +175,4 @@ def make_environment(site_root: Path, chain: list[Theme]) -> Environment:
     ])
     return Environment(loader=loader, autoescape=select_autoescape(["html", "xml"]),
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                       keep_trailing_newline=True)
+                       keep_trailing_newline=True, bytecode_cache=templates)

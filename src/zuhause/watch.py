@@ -14,7 +14,7 @@ from watchdog.observers import Observer
 
 from .discover import is_ignored_static
 
-DEBOUNCE_SECONDS = 0.15
+DEBOUNCE_SECONDS = 0.05
 IGNORED_FOLDERS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".zuhause",
                    ".venv", ".idea", ".vscode"}
 

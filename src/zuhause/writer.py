@@ -12,6 +12,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import BytecodeCache
+
 from . import __version__
 from .discover import leaves
 from .errors import Problem, msg
@@ -23,7 +25,7 @@ from .output import Staging, write_file
 from .render import PageRenderer
 from .themes import Theme, static_folders, template_folders
 
-PARALLEL_FROM = 200  # pages to render before worker processes pay off
+PARALLEL_FROM = 200  # pages to convert from Markdown before worker processes pay off
 
 
 @dataclass
@@ -41,15 +43,22 @@ def _hash_tree(folders: Iterable[Path], digest: hashlib._Hash, site_root: Path,
     pictures and static files, which can be large) their size, modification time and inode."""
     for folder in folders:
         root = site_root if folder.is_relative_to(site_root) else folder  # as discover reads it
-        for path in sorted(folder.rglob("*")):
-            if not (path.is_file() and wanted(path.name) and not leaves(path, root)):
+        found: list[tuple[str, str]] = []
+        for directory, dirnames, filenames in os.walk(folder):
+            dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(directory, d))]
+            prefix = os.path.relpath(directory, folder).replace(os.sep, "/")
+            found += [(name if prefix == "." else f"{prefix}/{name}", os.path.join(directory, name))
+                      for name in filenames if wanted(name)]
+        for relative, path in sorted(found):
+            if not os.path.isfile(path) or leaves(Path(path), root):
                 continue
-            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(relative.encode("utf-8", "surrogateescape"))
             try:
                 if contents:
-                    digest.update(path.read_bytes())
+                    with open(path, "rb") as handle:
+                        digest.update(handle.read())
                 else:
-                    stat = path.stat()
+                    stat = os.stat(path)
                     digest.update(f"\0{stat.st_size} {stat.st_mtime_ns} {stat.st_ino}".encode())
             except OSError:  # reported where the file is used, with its place
                 digest.update(b"\0unreadable")
@@ -81,26 +90,34 @@ def listing_fingerprint(model: SiteModel) -> str:
     return hashlib.sha256(json.dumps(listed).encode()).hexdigest()
 
 
-def page_fingerprint(entry: PageEntry, site: str, listing: str, links: dict[str, str]) -> str:
-    """A hash of everything one page's HTML depends on; `links` are the page files its text
-    linked to in the previous build, with what each link becomes now."""
+def page_fingerprint(entry: PageEntry, site: str, listing: str) -> str:
+    """A hash of everything one page's HTML depends on, apart from the pages its text links
+    to (recorded when it is rendered, checked by `links_unchanged`)."""
     own = [entry.kind, entry.path, entry.source, entry.body, entry.body_line, entry.title,
            entry.description, entry.summary, str(entry.date), str(entry.updated), entry.price,
            entry.template, str(entry.generated_html or ""), entry.person_id, entry.scheduled,
            entry.image.label if entry.image else "", entry.image_alt]
     lists = entry.kind == "home" or bool(entry.list_of)
-    return hashlib.sha256(json.dumps([site, listing if lists else "", own, sorted(links.items())]
-                                     ).encode()).hexdigest()
+    return hashlib.sha256(json.dumps([site, listing if lists else "", own]).encode()).hexdigest()
 
+
+def links_unchanged(record: dict[str, object], resolve: Callable[[str], str]) -> bool:
+    """Whether every page file a rendered page linked to still resolves as it did then."""
+    links = record.get("links", {})
+    return isinstance(links, dict) and all(resolve(str(wanted)) == target
+                                           for wanted, target in links.items())
+
+
+Rendering = list[tuple[str, dict[str, object], list[Problem]]]
+"""Per page rendered: its output file, its manifest record (empty on failure), its problems."""
 
 Todo = tuple[PageEntry, str, str]
 """A page to render: its entry, its fingerprint, and the SHA-256 of the bytes the previous
 build left for it (empty when there are none): the same bytes are not written again."""
 
 
-def _render_chunk(renderer: PageRenderer, entries: list[Todo],
-                  staging_root: Path) -> list[tuple[str, dict[str, object], list[Problem]]]:
-    results: list[tuple[str, dict[str, object], list[Problem]]] = []
+def _render_chunk(renderer: PageRenderer, entries: list[Todo], staging_root: Path) -> Rendering:
+    results: Rendering = []
     for entry, fingerprint, previous_sha256 in entries:
         result = renderer.render(entry)
         if result.problems:
@@ -113,32 +130,49 @@ def _render_chunk(renderer: PageRenderer, entries: list[Todo],
             record = write_file(staging_root, entry.output_file, data)
         record["fingerprint"] = fingerprint
         record["images"] = [job.as_list() for job in result.images]
-        record["links"] = sorted(result.links)
+        record["links"] = dict(sorted(result.links.items()))
         results.append((entry.output_file, record, []))
     return results
+
+
+def _memo_key(entry: PageEntry) -> MemoKey:
+    """The key of the page's Markdown conversion (`MarkdownRenderer.render`)."""
+    return entry.source, entry.body, entry.body_line, entry.page_dir, ""
 
 
 class _Worker:
     """The renderer of one worker process, made once when the process starts."""
 
     renderer: PageRenderer | None = None
+    memo: dict[MemoKey, Rendered] | None = None
+    bring_back = False
 
     @classmethod
-    def start(cls, parent: int, model: SiteModel, site_root: Path, chain: list[Theme]) -> None:
+    def start(cls, parent: int, model: SiteModel, site_root: Path, chain: list[Theme],
+              memo: dict[MemoKey, Rendered] | None, templates: BytecodeCache | None,
+              bring_back: bool) -> None:
         die_with_parent(parent)
-        cls.renderer = PageRenderer(model, site_root, chain)
+        cls.memo = {} if memo is None else memo  # a copy: the process was forked
+        cls.bring_back = bring_back
+        cls.renderer = PageRenderer(model, site_root, chain, cls.memo, templates)
 
     @classmethod
     def render(cls, entries: list[Todo], staging_root: Path
-               ) -> list[tuple[str, dict[str, object], list[Problem]]]:
-        assert cls.renderer is not None
-        return _render_chunk(cls.renderer, entries, staging_root)
+               ) -> tuple[Rendering, dict[MemoKey, Rendered]]:
+        """The chunk's pages, and (when asked) the Markdown conversions made for them."""
+        assert cls.renderer is not None and cls.memo is not None
+        known = len(cls.memo)
+        results = _render_chunk(cls.renderer, entries, staging_root)
+        made = dict(list(cls.memo.items())[known:]) if cls.bring_back else {}
+        return results, made
 
 
 def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: Staging,
-                jobs: int | None = None, memo: dict[MemoKey, Rendered] | None = None) -> WriteResult:
-    """Render or reuse every page of the model into the staging folder. Pages rendered in this
-    process leave their Markdown conversions in `memo` (worker processes keep theirs)."""
+                jobs: int | None = None, memo: dict[MemoKey, Rendered] | None = None,
+                templates: BytecodeCache | None = None, bring_back: bool = False) -> WriteResult:
+    """Render or reuse every page of the model into the staging folder. The Markdown
+    conversions of pages rendered in this process go into `memo`; those of worker processes
+    only with `bring_back` (`zuhause serve`, which keeps them for the next build)."""
     site = site_fingerprint(model, site_root, chain)
     listing = listing_fingerprint(model)
     todo: list[Todo] = []
@@ -151,26 +185,30 @@ def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: 
     resolve = MarkdownRenderer.resolver(model.pages_by_source, model.held_back)
     for entry in model.pages:
         old = staging.previous_record(entry.output_file) or {}
-        linked = old.get("links", [])
-        links = {str(w): resolve(str(w)) for w in linked} if isinstance(linked, list) else {}
-        fingerprint = page_fingerprint(entry, site, listing, links)
-        if staging.reuse(entry.output_file, fingerprint):
+        fingerprint = page_fingerprint(entry, site, listing)
+        if links_unchanged(old, resolve) and staging.reuse(entry.output_file, fingerprint):
             reused += 1
         else:
             todo.append((entry, fingerprint, str(old.get("sha256", ""))))
     jobs = jobs or os.cpu_count() or 1
     if not todo:
         return WriteResult(0, reused, [])
-    if len(todo) >= PARALLEL_FROM and jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+    cold = sum(1 for entry, _, _ in todo if memo is None or _memo_key(entry) not in memo)
+    if cold >= PARALLEL_FROM and jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
         size = max(1, len(todo) // (jobs * 4))
         chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_Worker.start,
-                                 initargs=(os.getpid(), model, site_root, chain)) as pool:
-            results = [r for chunk in pool.map(_Worker.render, chunks,
-                                               [staging.root] * len(chunks)) for r in chunk]
+                                 initargs=(os.getpid(), model, site_root, chain, memo, templates,
+                                           bring_back)) as pool:
+            results = []
+            for chunk, made in pool.map(_Worker.render, chunks, [staging.root] * len(chunks)):
+                results += chunk
+                if memo is not None:
+                    memo.update(made)
     else:
-        results = _render_chunk(PageRenderer(model, site_root, chain, memo), todo, staging.root)
+        results = _render_chunk(PageRenderer(model, site_root, chain, memo, templates), todo,
+                                staging.root)
     problems: list[Problem] = []
     for relative, record, page_problems in results:
         problems.extend(page_problems)

@@ -92,8 +92,12 @@ def publish_images(jobs: list[Job], settings: ImageSettings, cache: ImageCache,
             report.problems.append(image_problem(reason, job.label, job.where))
             continue
         cache.store(plan.key, files)
+        stored = cache.files(plan.key, list(files))
         for name, data in files.items():
-            staging.write(name, data)
+            if stored is not None:  # copied from the cache, as the next build will
+                staging.copy(name, stored[name])
+            else:
+                staging.write(name, data)
             staging.files[name]["source"] = job.label  # for `check`: which file it was made from
         report.processed += 1
     if not report.problems:

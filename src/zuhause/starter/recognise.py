@@ -4,13 +4,16 @@ drawn portrait. `zuhause check` reports each one; `zuhause build` warns about th
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import SiteModel
+from ..parsecache import ParseCache, key_of
 from . import PORTRAIT_MARK, languages, placeholders
 
 # Domains reserved for examples and tests (RFC 2606, RFC 6761): example.org, example.com,
@@ -66,32 +69,57 @@ def is_fiction_phone(number: str) -> bool:
     return digits.startswith(_FICTION_PREFIXES)
 
 
-def _line_hits(line: str) -> list[tuple[str, str]]:
-    """(key, text) of every one-line placeholder, reserved address and fiction number in a line."""
+def _hits_by_line(text: str, starts: list[int], skip: list[str]) -> dict[int, list[tuple[str, str]]]:
+    """(key, text) of every one-line placeholder, reserved address and fiction number, by
+    line index (lines whose `skip` key is set are left out). Each pattern runs once over the
+    whole text, not once per line."""
     _, short, pattern = _markers()
-    hits = [(short[match[0]], match[0]) for match in pattern.finditer(line)]
-    for match in _HOST.finditer(line):
-        if is_reserved_host(match[1]) and not any(match[1] in text for _, text in hits):
-            hits.append(("address", match[1]))
-    for match in _PHONE.finditer(line):
-        if is_fiction_phone(match[0]):
-            hits.append(("phone", match[0].strip()))
-    return list(dict.fromkeys(hits))
+    hits: dict[int, list[tuple[str, str]]] = {}
+
+    def line_of(offset: int) -> int:
+        return bisect.bisect_right(starts, offset) - 1
+
+    for match in pattern.finditer(text):
+        index = line_of(match.start())
+        if not skip[index]:
+            hits.setdefault(index, []).append((short[match[0]], match[0]))
+    for match in _HOST.finditer(text):
+        index = line_of(match.start())
+        if skip[index] or not is_reserved_host(match[1]):
+            continue
+        if not any(match[1] in found for _, found in hits.get(index, [])):
+            hits.setdefault(index, []).append(("address", match[1]))
+    for match in _PHONE.finditer(text):
+        index = line_of(match.start())
+        if not skip[index] and is_fiction_phone(match[0]):
+            hits.setdefault(index, []).append(("phone", match[0].strip()))
+    return {index: list(dict.fromkeys(found)) for index, found in hits.items()}
 
 
 def placeholders_in(path: str, text: str) -> list[Placeholder]:
     """Every placeholder in one file's text; a run of lines of one long text counts once."""
     body_lines = _markers()[0]
+    lines = text.split("\n")
+    keys = [body_lines.get(line.strip(), "") for line in lines]
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    hits = _hits_by_line(text, starts, keys)
     found: list[Placeholder] = []
     previous = ""
-    for number, line in enumerate(text.split("\n"), start=1):
-        key = body_lines.get(line.strip(), "")
+    for index, key in enumerate(keys):
         if key and key != previous:
-            found.append(Placeholder(path, number, key, line.strip()))
+            found.append(Placeholder(path, index + 1, key, lines[index].strip()))
         previous = key
-        if not key:
-            found += [Placeholder(path, number, k, t) for k, t in _line_hits(line)]
+        found += [Placeholder(path, index + 1, k, t) for k, t in hits.get(index, [])]
     return found
+
+
+def _cached_placeholders(path: str, text: str, cache: ParseCache | None) -> list[Placeholder]:
+    if cache is None:
+        return placeholders_in(path, text)
+    return cache.get(key_of("placeholders", path, text),  # type: ignore[no-any-return]
+                     lambda: placeholders_in(path, text), keep=lambda _: True,
+                     to_data=lambda found: [[p.line, p.key, p.text] for p in found],
+                     from_data=lambda data: [Placeholder(path, *item) for item in data])
 
 
 def is_placeholder_portrait(file: Path) -> bool:
@@ -103,7 +131,8 @@ def is_placeholder_portrait(file: Path) -> bool:
         return False
 
 
-def _read(root: Path) -> Callable[[str], str]:
+def text_reader(root: Path) -> Callable[[str], str]:
+    """Reads a site file's text by its name in the site (empty when it cannot be read)."""
     def read(path: str) -> str:
         try:
             return (root / path).read_text("utf-8-sig", errors="replace").replace("\r\n", "\n")
@@ -112,15 +141,16 @@ def _read(root: Path) -> Callable[[str], str]:
     return read
 
 
-def find_placeholders(root: Path, model: SiteModel,
-                      read: Callable[[str], str] | None = None) -> list[Placeholder]:
+def find_placeholders(root: Path, model: SiteModel, read: Callable[[str], str] | None = None,
+                      cache: ParseCache | None = None) -> list[Placeholder]:
     """Every placeholder in zuhause.yaml, the people and the pages, and every drawn portrait,
-    in file and line order."""
-    read = read or _read(root)
+    in file and line order (each file's findings kept in `cache` by its text)."""
+    read = read or text_reader(root)
     people = sorted(model.people.values(), key=lambda p: p.source)
     sources = ["zuhause.yaml", *(p.source for p in people),
                *sorted({e.source for e in model.pages if e.source})]
-    found = [hit for path in dict.fromkeys(sources) for hit in placeholders_in(path, read(path))]
+    found = [hit for path in dict.fromkeys(sources)
+             for hit in _cached_placeholders(path, read(path), cache)]
     for person in people:
         if person.portrait_file is not None and is_placeholder_portrait(person.portrait_file):
             lines = read(person.source).split("\n")

@@ -1,0 +1,129 @@
+"""What one build leaves for the next in the same process, so that `zuhause serve` redoes only
+what a save changed: the parse cache, the Markdown conversions, the pages read (while their
+files stay as they were), and the compiled templates.
+
+A single `zuhause build` starts with an empty memory (except the parse cache, which is kept in
+the site folder); nothing here outlives the process.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+
+from .errors import Problem, Problems
+from .markup import MemoKey, Rendered, carried_over
+from .model import PageEntry
+from .pages import Page
+from .parsecache import ParseCache
+
+T = TypeVar("T")
+Stamp = tuple[int, int, int]
+
+
+def stamp_of(path: Path) -> Stamp | None:
+    """A file's size, modification time and inode; None when it cannot be read."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns, stat.st_ino
+
+
+class FileMemo:
+    """Results computed from one file each, kept while the file's stamp stays the same and
+    nobody said it changed (`forget`: the dev server passes every path its watcher saw)."""
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, str], tuple[Stamp, Any]] = {}
+
+    def get(self, kind: str, path: Path, make: Callable[[], tuple[T, bool]]) -> T:
+        """The result of `make()` for `path`: (value, whether it may be kept)."""
+        stamp = stamp_of(path)
+        key = (kind, os.fspath(path))
+        known = self.entries.get(key)
+        if stamp is not None and known is not None and known[0] == stamp:
+            return known[1]  # type: ignore[no-any-return]
+        value, keep = make()
+        if keep and stamp is not None:
+            self.entries[key] = (stamp, value)
+        else:
+            self.entries.pop(key, None)
+        return value
+
+    def forget(self, paths: Iterable[str]) -> None:
+        """Drop what was computed from `paths` (absolute or as given to `get`)."""
+        gone = {os.path.realpath(p) for p in paths} | set(paths)
+        self.entries = {key: value for key, value in self.entries.items()
+                        if key[1] not in gone and os.path.realpath(key[1]) not in gone}
+
+
+class TemplateCode(BytecodeCache):
+    """Compiled templates by name and source checksum, so a new Jinja environment per build
+    does not compile them again (an edited template has a new checksum)."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Give the bucket its code, if compiled before."""
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep the bucket's code."""
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+@dataclass
+class BuildMemory:
+    """See the module docstring."""
+
+    cache: ParseCache
+    converted: dict[MemoKey, Rendered] = field(default_factory=dict)
+    files: FileMemo = field(default_factory=FileMemo)
+    templates: TemplateCode = field(default_factory=TemplateCode)
+    entries: dict[int, tuple[Page, str, PageEntry]] = field(default_factory=dict)
+    keep_conversions: bool = False  # also those made in worker processes (for `serve`)
+
+    @classmethod
+    def of_site(cls, root: Path) -> BuildMemory:
+        """A fresh memory with the parse cache kept in the site folder."""
+        return cls(ParseCache.of_site(root))
+
+    def next_build(self) -> None:
+        """Keep of the last build's conversions what a new build may take."""
+        self.converted = carried_over(self.converted)
+
+    def read(self, path: Path, reader: Callable[[Problems], T | None],
+             problems: Problems, keep: Callable[[T], bool]) -> T | None:
+        """`reader(problems)` for a file, or what it gave while the file is unchanged (only
+        results without problems that `keep` accepts are remembered)."""
+        def make() -> tuple[tuple[T | None, list[Problem]], bool]:
+            found = Problems()
+            value = reader(found)
+            return (value, list(found)), value is not None and not found and keep(value)
+
+        value, found = self.files.get("read", path, make)
+        problems.extend(found)
+        return value
+
+    def keep_entries(self, pages: Iterable[Page]) -> None:
+        """Forget the entries of pages this build did not read (edited, renamed, deleted)."""
+        alive = {id(page) for page in pages}
+        self.entries = {key: known for key, known in self.entries.items() if key in alive}
+
+    def entry_of(self, page: Page, setting: str, make: Callable[[Page], PageEntry]) -> PageEntry:
+        """A fresh copy of the page's entry, made once per page read and site `setting`."""
+        known = self.entries.get(id(page))
+        if known is None or known[0] is not page or known[1] != setting:
+            known = (page, setting, make(page))
+            self.entries[id(page)] = known
+        return dataclasses.replace(known[2])

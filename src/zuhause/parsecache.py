@@ -1,0 +1,157 @@
+"""What reading the site's files found, kept between builds so an unchanged file is not parsed
+again: the front matter of every page and person (YAML, with the place of each key and value),
+and the placeholders of `zuhause new` in each file.
+
+Entries are keyed by a hash of exactly what was parsed (the text, the file's name, where the
+text starts), so an entry can never be out of date; no file times are trusted. The cache is one
+JSON file in the site's `.zuhause/cache/` folder: plain data, never code. A file that cannot be
+read, is not JSON, or was written by another version of zuhause is ignored and replaced. Only
+the entries the last build used are kept, so the file stays as big as the site.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import Problem
+from .frontmatter import Position, YamlList, YamlMap, load_yaml
+
+FORMAT = 1
+CACHE_FILE = Path(".zuhause") / "cache" / "parsed.json"
+
+
+class Unencodable(ValueError):
+    """A value the cache does not keep (it is computed again next time)."""
+
+
+def encode(value: Any) -> Any:
+    """A YAML value read with positions as plain JSON data."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, YamlMap):
+        return {"map": [value.position.line, value.position.column],
+                "items": [[key, encode(item), _position(value.key_positions.get(key)),
+                           _position(value.value_positions.get(key))]
+                          for key, item in value.items()]}
+    if isinstance(value, YamlList):
+        return {"list": [value.position.line, value.position.column],
+                "items": [encode(item) for item in value],
+                "at": [_position(p) for p in value.item_positions]}
+    raise Unencodable(type(value).__name__)
+
+
+def decode(data: Any) -> Any:
+    """The YAML value `encode` made `data` from."""
+    if data is None or isinstance(data, str):
+        return data
+    if "map" in data:
+        mapping = YamlMap(Position(*data["map"]))
+        for key, item, key_at, value_at in data["items"]:
+            mapping[key] = decode(item)
+            if key_at is not None:
+                mapping.key_positions[key] = Position(*key_at)
+            if value_at is not None:
+                mapping.value_positions[key] = Position(*value_at)
+        return mapping
+    sequence = YamlList(Position(*data["list"]))
+    sequence.extend(decode(item) for item in data["items"])
+    sequence.item_positions = [Position(*p) for p in data["at"]]
+    return sequence
+
+
+def _position(position: Position | None) -> list[int] | None:
+    return None if position is None else [position.line, position.column]
+
+
+def key_of(*parts: str | int) -> str:
+    """The cache key of whatever `parts` describe (texts, names, numbers)."""
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        data = str(part).encode("utf-8", "surrogatepass")
+        digest.update(f"{len(data)}:".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+class ParseCache:
+    """Results of parsing site files by a key of their input; see the module docstring."""
+
+    def __init__(self, entries: dict[str, Any] | None = None, path: Path | None = None) -> None:
+        self.entries: dict[str, Any] = entries or {}
+        self.path = path
+        self.used: set[str] = set()
+        self.added = 0
+
+    @classmethod
+    def of_site(cls, root: Path) -> ParseCache:
+        """The cache of the site folder `root` (empty when there is none or it is unusable)."""
+        path = root / CACHE_FILE
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            if data.get("format") != FORMAT or data.get("zuhause") != __version__:
+                raise ValueError("another version's cache")
+            entries = data["entries"]
+            if not isinstance(entries, dict):
+                raise ValueError("no entries")
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            entries = {}
+        return cls(entries, path)
+
+    def get(self, key: str, make: Callable[[], Any], keep: Callable[[Any], bool] = bool,
+            to_data: Callable[[Any], Any] = lambda v: v,
+            from_data: Callable[[Any], Any] = lambda d: d) -> Any:
+        """The value for `key`: from the cache, else `make()` (kept when `keep` says so)."""
+        if key in self.entries:
+            try:
+                value = from_data(self.entries[key])
+                self.used.add(key)
+                return value
+            except (KeyError, TypeError, ValueError, IndexError):
+                del self.entries[key]  # damaged: made again below
+        value = make()
+        if keep(value):
+            with contextlib.suppress(Unencodable):
+                self.entries[key] = to_data(value)
+                self.used.add(key)
+                self.added += 1
+        return value
+
+    def load_yaml(self, text: str, name: str, line_offset: int) -> tuple[Any, list[Problem]]:
+        """`frontmatter.load_yaml` through the cache (texts that read without problems)."""
+        return self.get(key_of("yaml", line_offset, text),  # type: ignore[no-any-return]
+                        lambda: load_yaml(text, name, line_offset),
+                        keep=lambda result: not result[1],
+                        to_data=lambda result: encode(result[0]),
+                        from_data=lambda data: (decode(data), []))
+
+    def save(self) -> None:
+        """Keep what this build used for the next one; a cache that cannot be written is no
+        loss (the next build parses again)."""
+        if self.path is None:
+            return
+        unused = set(self.entries) - self.used
+        if not self.added and not unused:
+            return  # nothing new: nothing to write
+        kept = {key: self.entries[key] for key in sorted(self.used)}
+        text = json.dumps({"format": FORMAT, "zuhause": __version__, "entries": kept},
+                          ensure_ascii=False, separators=(",", ":"))
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".parsed-")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as file:
+                    file.write(text)
+                os.replace(temporary, self.path)
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(temporary)
+        self.entries, self.added = kept, 0
+        self.used = set()

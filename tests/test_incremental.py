@@ -1,0 +1,243 @@
+"""Incremental builds: a build with nothing changed writes nothing, one edit rewrites exactly
+the files whose bytes change, and whatever the path (1 or 2 workers, cold or warm cache, a
+series of edits built one by one) the output is byte for byte that of a clean build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from support import run_cli, tree_bytes, write_site
+from zuhause import build_site
+from zuhause.manifest import MANIFEST
+from zuhause.parsecache import CACHE_FILE
+
+PERSON_JONAS = """\
+---
+name: Jonas Korn
+role: Geselle, ich forme die Brötchen
+portrait: images/anna.png
+portrait_alt: Jonas mit einem Blech Brötchen
+values:
+  - Früh aufstehen lohnt sich
+invitation:
+  text: Fragen Sie mich nach dem Sauerteig.
+  email: jonas@baeckerei-korn.example
+---
+Ich bin seit drei Jahren in der Backstube.
+"""
+
+
+def post(title: str, day: int, person: str = "anna", text: str = "Heute gab es Brot.") -> str:
+    """A post written on the `day`-th day of 2024."""
+    written = date(2024, 1, 1) + timedelta(days=day - 1)
+    return f"---\ntitle: {title}\nperson: {person}\ndate: {written}\n---\n{text}\n"
+
+
+def journal_site(root: Path, posts: int = 5) -> Path:
+    """A small site with two people, an offer and `posts` posts (one by Jonas)."""
+    files: dict[str, str | None] = {
+        "people__jonas_dot_md": PERSON_JONAS,
+        "content__angebote__brot_dot_md": "---\ntitle: Brot\nperson: anna\nprice: 4 €\n"
+                                          "summary: Sauerteigbrot.\n---\nJeden Tag frisch.\n",
+        "content__ueber-mich_dot_md": "---\ntitle: Über mich\nperson: anna\n---\n"
+                                      "Ich backe. Mehr im [Journal](journal/post-1.md).\n",
+    }
+    for number in range(1, posts + 1):
+        files[f"content__journal__post-{number}_dot_md"] = post(
+            f"Post {number}", number, "jonas" if number == 2 else "anna")
+    from support import MINIMAL_SITE
+    return write_site(root, MINIMAL_SITE, **files)
+
+
+def stamps(top: Path) -> dict[str, tuple[int, int, int]]:
+    """Inode, modification and change time of every file and folder below `top` (and of `top`):
+    any write, new file, rename or deletion changes one of them."""
+    found = {".": _stamp(top)}
+    for directory, dirnames, filenames in os.walk(top):
+        for name in dirnames + filenames:
+            path = os.path.join(directory, name)
+            found[os.path.relpath(path, top)] = _stamp(Path(path))
+    return found
+
+
+def _stamp(path: Path) -> tuple[int, int, int]:
+    stat = os.lstat(path)
+    return stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns
+
+
+def rewritten(before: dict[str, tuple[int, int, int]], out: Path) -> set[str]:
+    """The files below `out` that are new or were written since `before`."""
+    after = stamps(out)
+    return {name for name, stamp in after.items()
+            if (out / name).is_file() and before.get(name) != stamp}
+
+
+def without_manifest(out: Path) -> dict[str, bytes]:
+    return {name: data for name, data in tree_bytes(out).items() if name != MANIFEST}
+
+
+def test_a_build_with_nothing_changed_writes_nothing(tmp_path: Path) -> None:
+    root = journal_site(tmp_path / "site")
+    out = root / "public"
+    assert run_cli("build", root).code == 0
+    before_out, before_site = stamps(out), stamps(root)
+    result = run_cli("build", root)
+    assert result.code == 0, result.err
+    assert "(0 neu erzeugt" in result.out
+    assert stamps(out) == before_out  # no file or folder written, made, moved or deleted
+    assert stamps(root) == before_site  # nor beside it (no staging folder, no cache write)
+
+
+def test_one_post_edited_rewrites_exactly_the_post_the_lists_that_show_it_and_the_feed(
+        tmp_path: Path) -> None:
+    root = journal_site(tmp_path / "site")
+    out = root / "public"
+    assert run_cli("build", root).code == 0
+    before = stamps(out)
+    (root / "content" / "journal" / "post-5.md").write_text(post("Post 5, neu betitelt", 5))
+    result = run_cli("build", root)
+    assert result.code == 0, result.err
+    assert rewritten(before, out) == {
+        "journal/post-5/index.html",  # the post
+        "journal/index.html",  # the journal lists every post by its title
+        "index.html",  # the home page shows the three latest posts
+        "feed.xml",
+        MANIFEST,
+    }  # the sitemap lists addresses only: its bytes stay, so it is not written
+
+
+def test_an_edit_below_an_old_posts_first_paragraph_rewrites_that_post_alone(
+        tmp_path: Path) -> None:
+    """The feed and the lists show the first paragraph: their bytes stay, nothing else is
+    written."""
+    root = journal_site(tmp_path / "site")
+    out = root / "public"
+    assert run_cli("build", root).code == 0
+    before = stamps(out)
+    (root / "content" / "journal" / "post-1.md").write_text(
+        post("Post 1", 1, text="Heute gab es Brot.\n\nUnd Kuchen."))
+    assert run_cli("build", root).code == 0
+    assert rewritten(before, out) == {"journal/post-1/index.html", MANIFEST}
+
+
+def test_a_person_edit_rewrites_the_pages_that_show_the_person(tmp_path: Path) -> None:
+    root = journal_site(tmp_path / "site")
+    out = root / "public"
+    assert run_cli("build", root).code == 0
+    before = stamps(out)
+    jonas = root / "people" / "jonas.md"
+    jonas.write_text(jonas.read_text().replace("Geselle,", "Bäckergeselle,"))
+    assert run_cli("build", root).code == 0
+    changed = rewritten(before, out)
+    assert "journal/post-2/index.html" in changed  # Jonas speaks there
+    assert "journal/post-3/index.html" not in changed  # Anna does
+    assert changed <= {name for name in tree_bytes(out)
+                       if "Bäckergeselle" in (out / name).read_text("utf-8", "replace")} | {MANIFEST}
+
+
+def clean_build(root: Path, work: Path, **options: object) -> dict[str, bytes]:
+    """The output of a clean build of a copy of `root` (no output, no cache)."""
+    copy = work / "clean-site"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("public", ".zuhause"))
+    build_site(copy, work / "clean-out", **options)  # type: ignore[arg-type]
+    tree = without_manifest(work / "clean-out")
+    shutil.rmtree(work / "clean-out")
+    return tree
+
+
+def add_post(root: Path) -> None:
+    (root / "content" / "journal" / "post-9.md").write_text(post("Ganz neu", 9))
+
+
+def rename_post(root: Path) -> None:
+    (root / "content" / "journal" / "post-1.md").rename(root / "content" / "journal" / "erster.md")
+    page = root / "content" / "ueber-mich.md"  # its link follows the new name
+    page.write_text(page.read_text().replace("post-1.md", "erster.md"))
+
+
+def delete_post(root: Path) -> None:
+    (root / "content" / "journal" / "post-4.md").unlink()
+
+
+def change_person(root: Path) -> None:
+    anna = root / "people" / "anna.md"
+    anna.write_text(anna.read_text().replace("seit zwanzig Jahren", "seit einundzwanzig Jahren")
+                    .replace("Kommen Sie vorbei", "Schauen Sie vorbei"))
+
+
+def change_template(root: Path) -> None:
+    (root / "templates").mkdir(exist_ok=True)
+    (root / "templates" / "post.html").write_text(
+        '{% extends "default:post.html" %}\n'
+        '{% block main %}<p class="neu">Aus der Backstube</p>{{ super() }}{% endblock %}\n')
+
+
+def change_config(root: Path) -> None:
+    config = root / "zuhause.yaml"
+    config.write_text(config.read_text().replace("Bäckerei Korn", "Backstube Korn", 1))
+
+
+EDITS: list[Callable[[Path], None]] = [add_post, rename_post, delete_post, change_person,
+                                       change_template, change_config]
+
+
+def test_builds_after_each_of_a_series_of_edits_equal_a_clean_build(tmp_path: Path) -> None:
+    root = journal_site(tmp_path / "site")
+    out = root / "public"
+    assert run_cli("build", root).code == 0
+    for edit in EDITS:
+        edit(root)
+        result = run_cli("build", root)
+        assert result.code == 0, (edit.__name__, result.err)
+        assert without_manifest(out) == clean_build(root, tmp_path), edit.__name__
+    assert not any(p.name.startswith(".zuhause-") for p in root.iterdir())
+
+
+@pytest.fixture(scope="module")
+def many_posts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Enough posts (250) that a build renders them in worker processes."""
+    return journal_site(tmp_path_factory.mktemp("many") / "site", posts=250)
+
+
+@pytest.mark.parametrize("way", ["1 worker", "2 workers, cold cache", "2 workers, warm cache"])
+def test_workers_and_cache_do_not_change_a_byte(many_posts: Path, tmp_path: Path,
+                                                way: str) -> None:
+    reference = clean_build(many_posts, tmp_path, jobs=1)
+    copy = tmp_path / "site"
+    shutil.copytree(many_posts, copy, ignore=shutil.ignore_patterns("public", ".zuhause"))
+    if way.endswith("warm cache"):
+        build_site(copy, tmp_path / "first", jobs=2)  # fills .zuhause/cache
+        assert (copy / CACHE_FILE).is_file()
+    build_site(copy, tmp_path / "out", jobs=1 if way == "1 worker" else 2)
+    assert without_manifest(tmp_path / "out") == reference
+
+
+@pytest.mark.parametrize("damage", ["not json", "another version", "wrong shape", "unreadable"])
+def test_a_damaged_or_foreign_parse_cache_is_rebuilt_not_trusted(site: Callable[..., Path],
+                                                                 tmp_path: Path,
+                                                                 damage: str) -> None:
+    root = site()
+    assert run_cli("build", root).code == 0
+    cache = root / CACHE_FILE
+    expected = without_manifest(root / "public")
+    text = {"not json": "{kaputt",
+            "another version": '{"format": 1, "zuhause": "0.0.0", "entries": {}}',
+            "wrong shape": '{"format": 1, "zuhause": "%s", "entries": {"x": {"map": 5}}}',
+            "unreadable": ""}[damage]
+    from zuhause import __version__
+    if damage == "unreadable":
+        cache.unlink()
+        cache.mkdir()  # a folder where the file should be: it cannot be read or replaced
+    else:
+        cache.write_text(text.replace("%s", __version__))
+    shutil.rmtree(root / "public")
+    result = run_cli("build", root)
+    assert result.code == 0, result.err
+    assert without_manifest(root / "public") == expected
