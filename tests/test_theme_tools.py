@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from support import minimal_file, run_cli
 
 
@@ -44,3 +46,27 @@ def test_theme_list_shows_built_in_and_own_themes_with_settings(site: Callable[.
     assert "accent (colour, Standard #9a3b1a; erlaubt: #rrggbb)" in listed.out
     assert "journal_on_home (bool, Standard true; erlaubt: true, false)" in listed.out
     assert "Akzentfarbe" in listed.out  # the site is German
+
+
+@pytest.mark.parametrize("order", [
+    ["NAME", "--from", "ruhe", "SITE"],  # the order of the usage line; argparse alone refused it
+    ["NAME", "SITE", "--from", "ruhe"],
+    ["--from", "ruhe", "NAME", "SITE"],
+    ["--from=ruhe", "NAME", "SITE"],
+    ["NAME", "--from=ruhe", "SITE"],
+])
+def test_theme_new_takes_name_site_and_from_in_any_order(
+        site: Callable[..., Path], order: list[str]) -> None:
+    root = site()
+    made = run_cli("theme", "new", *[{"NAME": "laden", "SITE": str(root)}.get(a, a) for a in order])
+    assert made.code == 0, made.err
+    assert "extends: ruhe\n" in (root / "themes" / "laden" / "theme.yaml").read_text()
+    assert '{% extends "ruhe:base.html" %}' in (root / "themes" / "laden" / "templates" / "base.html"
+                                                 ).read_text()
+
+
+def test_theme_new_still_refuses_a_word_too_many(site: Callable[..., Path]) -> None:
+    root = site()
+    result = run_cli("theme", "new", "laden", "--from", "ruhe", root, "noch-eins")
+    assert result.code == 2 and "noch-eins" in result.err
+    assert not (root / "themes").exists()
