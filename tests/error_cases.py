@@ -264,6 +264,8 @@ CASES: list[Case] = [
                                                      "backgrounds:\n  light: cream\n")),
     Case("theme.bad-name", "zuhause theme new was given a name a theme folder cannot have.",
          lambda tmp: new_theme(english_site(tmp), "Meine Werkstatt!", "default", "en")),
+    Case("theme.builtin-name", "zuhause theme new was given the name of a theme that comes with "
+         "zuhause.", lambda tmp: new_theme(english_site(tmp), "default", "default", "en")),
     Case("theme.exists", "zuhause theme new would overwrite a folder in themes/.",
          lambda tmp: new_theme(english_site(tmp, themes__a__theme_dot_yaml="name: a\n"), "a",
                                "default", "en")),

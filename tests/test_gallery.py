@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from support import EXAMPLE_SITE, run_cli
-from zuhause.gallery import WIDTHS, builtin_theme_names, site_with_theme
+from zuhause.gallery import WIDTHS, site_with_theme
+from zuhause.themes import builtin_theme_names
 
 PNG = b"\x89PNG\r\n\x1a\n"
 

@@ -82,7 +82,8 @@ def add_theme_commands(commands: argparse._SubParsersAction,  # type: ignore[typ
                                  description=say(msg("help.theme.list")), language=language)
     listing.add_argument("site", nargs="?", default=".", type=Path, help=site_help)
     new = actions.add_parser("new", help=say(msg("help.theme.new")),
-                             description=say(msg("help.theme.new")), language=language)
+                             description=say(msg("help.theme.new")), language=language,
+                             intermixed=True)  # NAME, SITE and --from in any order
     new.add_argument("name", help=say(msg("help.theme.name")))
     new.add_argument("--from", dest="parent", default="default", help=say(msg("help.theme.from")))
     new.add_argument("site", nargs="?", default=".", type=Path, help=site_help)

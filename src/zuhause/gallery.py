@@ -25,7 +25,7 @@ from typing import Any
 
 from .build import build_site
 from .errors import Message, msg
-from .themes import builtin_themes
+from .themes import builtin_theme_names
 
 WIDTHS = {390: 844, 1280: 800}  # viewport width: height (a phone, a desktop)
 
@@ -53,11 +53,6 @@ class Shot:
     theme: str
     width: int
     file: Path
-
-
-def builtin_theme_names() -> list[str]:
-    """The names of the themes that come with zuhause (folders with a theme.yaml)."""
-    return sorted(p.name for p in builtin_themes().iterdir() if (p / "theme.yaml").is_file())
 
 
 def site_with_theme(site: Path, theme: str, work: Path) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import Problems, msg
 from .theme_settings import Setting, declared
-from .themes import builtin_themes, resolve_theme_chain
+from .themes import builtin_theme_names, resolve_theme_chain
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
 
@@ -24,11 +24,10 @@ class ThemeInfo:
 
 
 def _references(site_root: Path) -> list[str]:
-    built_in = sorted(p.name for p in builtin_themes().iterdir() if (p / "theme.yaml").is_file())
     own = site_root / "themes"
     mine = sorted(f"themes/{p.name}" for p in own.iterdir()
                   if (p / "theme.yaml").is_file()) if own.is_dir() else []
-    return built_in + mine
+    return builtin_theme_names() + mine
 
 
 def available_themes(site_root: Path) -> list[ThemeInfo]:
@@ -61,12 +60,17 @@ def theme_list_text(site_root: Path, language: str) -> str:
 
 def new_theme(site_root: Path, name: str, parent: str, language: str) -> list[Path]:
     """Create `site_root/themes/NAME/` extending `parent`: a commented theme.yaml and a
-    base.html that overrides the head block. Writes nothing when the folder exists."""
+    base.html that overrides the head block. Writes nothing when the folder exists, nor for
+    the name of a built-in theme (the site's theme would hide it, `theme: default` would name
+    the site's, and `extends: default` would extend itself)."""
     problems = Problems()
     target = site_root / "themes" / name
     if not _NAME.fullmatch(name):
         problems.add(name, 0, 0, msg("theme.bad-name", name=name), msg("theme.bad-name-hint"),
                      "theme.bad-name")
+    elif name in builtin_theme_names():
+        problems.add(f"themes/{name}", 0, 0, msg("theme.builtin-name", name=name),
+                     msg("theme.builtin-name-hint", name=name), "theme.builtin-name")
     elif target.exists():
         problems.add(f"themes/{name}", 0, 0, msg("theme.exists", name=name),
                      msg("theme.exists-hint"), "theme.exists")

@@ -72,6 +72,11 @@ def builtin_themes() -> Path:
     return Path(__file__).resolve().parents[2] / "themes"
 
 
+def builtin_theme_names() -> list[str]:
+    """The names of the themes that come with zuhause (folders with a theme.yaml)."""
+    return sorted(p.name for p in builtin_themes().iterdir() if (p / "theme.yaml").is_file())
+
+
 def _find_theme(reference: str, site_root: Path, relative_to: Path) -> Path | None:
     for candidate in (relative_to / reference, site_root / reference, site_root / "themes" / reference,
                       builtin_themes() / reference):

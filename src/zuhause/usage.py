@@ -61,16 +61,36 @@ class _WordedFormatter(argparse.HelpFormatter):
 
 class UsageParser(argparse.ArgumentParser):
     """An ArgumentParser that speaks the system's language (no site is known yet when the command
-    line is read): its errors, its section titles, its "usage:" and its -h."""
+    line is read): its errors, its section titles, its "usage:" and its -h.
 
-    def __init__(self, *args: Any, language: str | None = None, **kwargs: Any) -> None:
+    With `intermixed=True` (for a command without subcommands) its options may also stand
+    between its positional arguments: `theme new NAME --from THEME SITE` as well as `theme new
+    NAME SITE --from THEME`; argparse alone stops at the option and finds SITE left over."""
+
+    def __init__(self, *args: Any, language: str | None = None, intermixed: bool = False,
+                 **kwargs: Any) -> None:
         kwargs["add_help"] = False  # the -h below, explained in the owner's language
         super().__init__(*args, **kwargs)
         self.language = language or system_language()
+        self._intermixed = intermixed
+        self._intermixing = False
         self._positionals.title = msg("usage.positionals").format(self.language)
         self._optionals.title = msg("usage.options").format(self.language)
         self.add_argument("-h", "--help", action="help",
                           help=msg("usage.help-option").format(self.language))
+
+    def parse_known_args(self, args: Iterable[str] | None = None,
+                         namespace: Any = None) -> tuple[Any, list[str]]:
+        """argparse's parse_known_args, or its intermixed variant for an intermixed parser (the
+        subcommand's parser is called through this method). Up to Python 3.12 the intermixed
+        variant calls this method itself, so the second call parses plainly."""
+        if not self._intermixed or self._intermixing:
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True
+        try:
+            return self.parse_known_intermixed_args(None if args is None else list(args), namespace)
+        finally:
+            self._intermixing = False
 
     def _get_formatter(self) -> argparse.HelpFormatter:
         return _WordedFormatter(self.prog, msg("usage.prefix").format(self.language) + " ")

@@ -32,7 +32,8 @@ from browser_helpers import (
 from static_host import serve
 from support import EXAMPLE_BASE_URL, EXAMPLE_SITE
 from zuhause import build_site
-from zuhause.gallery import builtin_theme_names, site_with_theme
+from zuhause.gallery import site_with_theme
+from zuhause.themes import builtin_theme_names
 
 THEMES = builtin_theme_names()
 # the home page and two inner pages: the contact page and the offers' list
