@@ -25,6 +25,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -33,11 +34,12 @@ from pathlib import Path
 from generate_site import MIN_PAGES, generate_site
 
 HERE = Path(__file__).resolve().parent
-SCENARIOS = ("clean", "unchanged", "one_post_changed")
+SCENARIOS = ("clean", "unchanged", "one_post_changed", "warm_cache")
 SCENARIO_LABELS = {
     "clean": "clean build",
     "unchanged": "nothing changed",
     "one_post_changed": "one post changed",
+    "warm_cache": "clean output, warm cache",
 }
 
 
@@ -50,6 +52,8 @@ class Measurement:
     peak_rss_mib: float
     pages_per_s: float
     output_files: int
+    peak_tree_rss_mib: float = 0.0  # the most the build and its workers held together
+    files_written: int = 0  # output files new or changed by this build
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class ChildRun:
     usage: resource.struct_rusage
     stdout: str
     stderr: str
+    tree_rss_kib: int = 0
 
 
 class BuildFailed(Exception):
@@ -143,6 +148,35 @@ def build_command(site: Path, out: Path) -> list[str]:
     return [sys.executable, "-m", "zuhause", "build", str(site), "-o", str(out)]
 
 
+def tree_rss_kib(root: int) -> int:
+    """The resident memory of process `root` and all its descendants together (Linux /proc;
+    0 elsewhere). Pages shared after a fork are counted in each process: an upper bound."""
+    parents: dict[int, int] = {}
+    sizes: dict[int, int] = {}
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status", encoding="ascii", errors="replace") as status:
+                fields = dict(line.split(":", 1) for line in status if ":" in line)
+            parents[int(entry)] = int(fields["PPid"])
+            sizes[int(entry)] = int(fields.get("VmRSS", "0 kB").split()[0])
+        except (OSError, ValueError, KeyError):
+            continue
+    family, grew = {root}, True
+    while grew:
+        more = {pid for pid, parent in parents.items() if parent in family} - family
+        family |= more
+        grew = bool(more)
+    return sum(sizes.get(pid, 0) for pid in family)
+
+
+def watch_tree_rss(pid: int, stop: threading.Event, peak: list[int]) -> None:
+    """Sample the tree's memory every 20 ms until `stop`; the highest sum goes into peak[0]."""
+    while not stop.wait(0.02):
+        peak[0] = max(peak[0], tree_rss_kib(pid))
+
+
 def run_measured(command: Sequence[str]) -> ChildRun:
     """Run command as a direct child and wait for it; measure time and resources.
 
@@ -158,18 +192,33 @@ def run_measured(command: Sequence[str]) -> ChildRun:
         ]
         start = time.perf_counter()
         pid = os.posix_spawn(command[0], list(command), os.environ, file_actions=actions)
+        stop, peak = threading.Event(), [0]
+        watcher = threading.Thread(target=watch_tree_rss, args=(pid, stop, peak), daemon=True)
+        watcher.start()
         _, status, usage = os.wait4(pid, 0)
         wall = time.perf_counter() - start
+        stop.set()
+        watcher.join()
         outputs = []
         for stream in (stdout, stderr):
             stream.seek(0)
             outputs.append(stream.read().decode("utf-8", "replace"))
-    return ChildRun(os.waitstatus_to_exitcode(status), wall, usage, outputs[0], outputs[1])
+    return ChildRun(os.waitstatus_to_exitcode(status), wall, usage, outputs[0], outputs[1],
+                    peak[0])
+
+
+def output_stamps(folder: Path) -> dict[str, tuple[int, int]]:
+    """Inode and change time of every file below folder: a written file changes one."""
+    if not folder.is_dir():
+        return {}
+    return {str(path): (path.stat().st_ino, path.stat().st_ctime_ns)
+            for path in folder.rglob("*") if path.is_file()}
 
 
 def measure_build(site: Path, out: Path, pages: int) -> Measurement:
     """Build site into out once; raise BuildFailed if zuhause fails."""
     command = build_command(site, out)
+    before = output_stamps(out)
     run = run_measured(command)
     if run.code != 0:
         raise BuildFailed(command, run.code, run.stdout, run.stderr)
@@ -179,16 +228,22 @@ def measure_build(site: Path, out: Path, pages: int) -> Measurement:
         peak_rss_mib=round(rss_mib(run.usage.ru_maxrss), 1),
         pages_per_s=round(pages / run.wall_s, 1),
         output_files=count_files(out),
+        peak_tree_rss_mib=round(run.tree_rss_kib / 1024, 1),
+        files_written=sum(1 for name, stamp in output_stamps(out).items()
+                          if before.get(name) != stamp),
     )
 
 
 def measure_round(site: Path, out: Path, pages: int, round_number: int) -> dict[str, Measurement]:
-    """One clean, one unchanged and one one-post-changed build."""
+    """A clean build, one with nothing changed, one after a post changed, and a build into an
+    empty output folder with the cache of the earlier builds."""
     reset_build_state(site, out)
     results = {"clean": measure_build(site, out, pages)}
     results["unchanged"] = measure_build(site, out, pages)
     append_sentence(post_to_change(site), round_number)
     results["one_post_changed"] = measure_build(site, out, pages)
+    shutil.rmtree(out)
+    results["warm_cache"] = measure_build(site, out, pages)
     return results
 
 
@@ -201,6 +256,8 @@ def median_measurement(runs: Sequence[Measurement]) -> Measurement:
         peak_rss_mib=max(r.peak_rss_mib for r in runs),
         pages_per_s=round(statistics.median(r.pages_per_s for r in runs), 1),
         output_files=runs[-1].output_files,
+        peak_tree_rss_mib=max(r.peak_tree_rss_mib for r in runs),
+        files_written=runs[-1].files_written,
     )
 
 
@@ -254,8 +311,9 @@ def size_report(
 def markdown_table(reports: Sequence[dict]) -> str:
     """A Markdown table of the medians of all sizes."""
     lines = [
-        "| pages | build | wall (s) | pages/s | CPU (s) | peak RSS (MiB) | output files |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+        "| pages | build | wall (s) | pages/s | CPU (s) | peak RSS (MiB) | all processes (MiB) "
+        "| files written | output files |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for report in reports:
         for name in SCENARIOS:
@@ -263,7 +321,7 @@ def markdown_table(reports: Sequence[dict]) -> str:
             lines.append(
                 f"| {report['pages']} | {SCENARIO_LABELS[name]} | {m['wall_s']:.3f} | "
                 f"{m['pages_per_s']:.1f} | {m['cpu_s']:.3f} | {m['peak_rss_mib']:.1f} | "
-                f"{m['output_files']} |"
+                f"{m['peak_tree_rss_mib']:.1f} | {m['files_written']} | {m['output_files']} |"
             )
     return "\n".join(lines)
 

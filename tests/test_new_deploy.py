@@ -103,6 +103,18 @@ def test_github_rebuilds_once_a_day(tmp_path: Path) -> None:
     assert data["on"]["push"]["branches"] == ["main"] and "workflow_dispatch" in data["on"]
 
 
+def test_github_keeps_the_build_cache_between_deploys_and_restores_it_before_building(
+        tmp_path: Path) -> None:
+    from zuhause.parsecache import CACHE_FILE
+    steps = workflow(new_site(tmp_path, "--host", "github-user"))["jobs"]["build"]["steps"]
+    uses = [step.get("uses", "").split("@")[0] for step in steps]
+    cache = steps[uses.index("actions/cache")]
+    assert cache["with"]["path"] == CACHE_FILE.parent.as_posix()  # parse cache and images
+    assert "hashFiles(" in cache["with"]["key"] and cache["with"]["restore-keys"]
+    names = [step.get("name", "") for step in steps]
+    assert uses.index("actions/cache") < names.index("Build the site")
+
+
 @pytest.mark.parametrize("spec", [
     "zuhause==0.2.0",
     "git+https://github.com/anna/zuhause@v0.2.0",
@@ -142,8 +154,9 @@ def test_actions_are_pinned_to_major_versions(tmp_path: Path) -> None:
     steps = [s for job in workflow(new_site(tmp_path, "--host", "github-user"))["jobs"].values()
              for s in job["steps"] if "uses" in s]
     pins = {s["uses"].split("@")[0]: s["uses"].split("@")[1] for s in steps}
-    assert set(pins) == {"actions/checkout", "actions/setup-python", "actions/configure-pages",
-                         "actions/upload-pages-artifact", "actions/deploy-pages"}
+    assert set(pins) == {"actions/checkout", "actions/setup-python", "actions/cache",
+                         "actions/configure-pages", "actions/upload-pages-artifact",
+                         "actions/deploy-pages"}
     assert all(re.fullmatch(r"v[1-9][0-9]*", pin) for pin in pins.values()), pins
 
 
