@@ -195,7 +195,8 @@ class Staging:
             old = self.previous_record(relative)
             assert old is not None, relative
             self.files[relative] = {**old, **{key: record[key] for key in
-                                              ("fingerprint", "images", "links") if key in record}}
+                                              ("fingerprint", "images", "links", "people")
+                                              if key in record}}
             return
         self.files[relative] = record
         self.changed.add(relative)
