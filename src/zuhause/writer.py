@@ -3,6 +3,7 @@ build, the rest are rendered, in worker processes when there are many."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -111,7 +112,8 @@ def listing_fingerprint(model: SiteModel) -> str:
 def page_fingerprint(entry: PageEntry, site: str, listing: str) -> str:
     """A hash of everything one page's HTML depends on, apart from the pages its text links
     to (recorded when it is rendered, checked by `links_unchanged`)."""
-    own = [entry.kind, entry.path, entry.source, entry.body, entry.body_line, entry.title,
+    own = [entry.kind, entry.path, entry.source, entry.digest or entry.body, entry.body_line,
+           entry.title,
            entry.description, entry.summary, str(entry.date), str(entry.updated), entry.price,
            entry.template, str(entry.generated_html or ""), entry.person_id, entry.scheduled,
            entry.image.label if entry.image else "", entry.image_alt]
@@ -180,6 +182,7 @@ class _Worker:
               memo: dict[MemoKey, Rendered] | None, templates: BytecodeCache | None,
               bring_back: bool, people: dict[str, str]) -> None:
         die_with_parent(parent)
+        gc.enable()  # the build holds it off while reading; rendering many pages needs it
         cls.people = people
         cls.memo = {} if memo is None else memo  # a copy: the process was forked
         cls.bring_back = bring_back
