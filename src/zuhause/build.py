@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import swap
 from .config import CONFIG_FILE, SiteConfig, read_config
+from .conversions import ConversionStore
 from .discover import SiteFiles, discover, is_ignored_static, walk_files
 from .errors import Message, Problem, Problems, SiteError, msg
 from .feeds import atom_feed, robots_txt, sitemap
@@ -183,6 +184,8 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
         warning = placeholder_warning(loaded)  # before writing: the output is committed last
         report = write_site(loaded, out_path, jobs, started)
         memory.cache.save()
+        if memory.store is not None and report.rendered:
+            memory.store.prune(used_conversions(loaded, memory.store))
     if warning:
         report.warnings.append(warning)
     return report
@@ -200,6 +203,19 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def used_conversions(loaded: LoadedSite, store: ConversionStore) -> set[str]:
+    """The keys of the stored Markdown conversions the pages of the site use now."""
+    model = loaded.model
+    content_sizes = _settings(loaded).content_sizes
+    scoped = store.for_settings(model.config.language, model.base_path, content_sizes, "pictures")
+    keys = {scoped.key(e.source, e.body, e.body_line, e.page_dir, "")
+            for e in model.pages if e.source}
+    privacy = model.config.privacy.get("text", "")
+    if privacy:
+        keys.add(scoped.key("zuhause.yaml", privacy, 1, "", ""))
+    return keys
 
 
 def placeholder_warning(loaded: LoadedSite) -> Message | None:
@@ -231,7 +247,8 @@ def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
         memory = loaded.memory
         result = write_pages(loaded.model, root, loaded.chain, staging, jobs, loaded.converted,
                              memory.templates if memory else None,
-                             bool(memory and memory.keep_conversions))
+                             bool(memory and memory.keep_conversions),
+                             memory.store if memory else None)
         if result.problems:
             raise SiteError(result.problems)
         swap.checkpoint("pages-written")

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
+from .conversions import ConversionStore
 from .errors import Problem, Problems
 from .markup import MemoKey, Rendered, carried_over
 from .model import PageEntry, page_texts
@@ -95,12 +96,13 @@ class BuildMemory:
     templates: TemplateCode = field(default_factory=TemplateCode)
     entries: dict[int, tuple[Page, str, PageEntry]] = field(default_factory=dict)
     keep_conversions: bool = False  # also those made in worker processes (for `serve`)
+    store: ConversionStore | None = None  # Markdown conversions kept in the site folder
     placeholders: dict[str, list[Placeholder]] = field(default_factory=dict)  # by file name
 
     @classmethod
     def of_site(cls, root: Path) -> BuildMemory:
-        """A fresh memory with the parse cache kept in the site folder."""
-        return cls(ParseCache.of_site(root))
+        """A fresh memory with the caches kept in the site folder."""
+        return cls(ParseCache.of_site(root), store=ConversionStore.of_site(root))
 
     def next_build(self) -> None:
         """Keep of the last build's conversions what a new build may take."""

@@ -12,6 +12,7 @@ from typing import Any
 from jinja2 import BytecodeCache, Environment, TemplateError, TemplateNotFound, TemplateSyntaxError
 from markupsafe import Markup
 
+from .conversions import ConversionStore
 from .errors import Problem, msg
 from .i18n import Translator
 from .images.catalog import ImageRef
@@ -117,9 +118,10 @@ class PageRenderer:
 
     def __init__(self, model: SiteModel, site_root: Path, chain: list[Theme],
                  memo: dict[MemoKey, Rendered] | None = None,
-                 templates: BytecodeCache | None = None) -> None:
+                 templates: BytecodeCache | None = None,
+                 store: ConversionStore | None = None) -> None:
         """`memo` keeps the Markdown conversions for whoever reads them after the build;
-        `templates` keeps compiled templates between builds."""
+        `templates` keeps compiled templates and `store` Markdown conversions between builds."""
         self.model = model
         self.site_root = site_root
         self.labels = {str(path.resolve()): label for path, label in template_folders(site_root, chain)}
@@ -132,7 +134,7 @@ class PageRenderer:
                                          model.pages_by_source, model.held_back,
                                          pictures=self.pictures,
                                          content_sizes=self.pictures.catalog.settings.content_sizes,
-                                         memo=memo)
+                                         memo=memo, store=store)
         self._asset_versions: dict[str, str] = {}
         self.seen: set[str] = set()  # the people the page being rendered has shown so far
         self.env.globals.update(t=self.t, asset=self.asset, image=self.pictures.helper,

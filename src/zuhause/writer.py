@@ -16,6 +16,7 @@ from pathlib import Path
 from jinja2 import BytecodeCache
 
 from . import __version__
+from .conversions import ConversionStore
 from .discover import leaves
 from .errors import Problem, msg
 from .images import is_image
@@ -180,13 +181,13 @@ class _Worker:
     @classmethod
     def start(cls, parent: int, model: SiteModel, site_root: Path, chain: list[Theme],
               memo: dict[MemoKey, Rendered] | None, templates: BytecodeCache | None,
-              bring_back: bool, people: dict[str, str]) -> None:
+              bring_back: bool, people: dict[str, str], store: ConversionStore | None) -> None:
         die_with_parent(parent)
         gc.enable()  # the build holds it off while reading; rendering many pages needs it
         cls.people = people
         cls.memo = {} if memo is None else memo  # a copy: the process was forked
         cls.bring_back = bring_back
-        cls.renderer = PageRenderer(model, site_root, chain, cls.memo, templates)
+        cls.renderer = PageRenderer(model, site_root, chain, cls.memo, templates, store)
 
     @classmethod
     def render(cls, entries: list[Todo], staging_root: Path
@@ -201,10 +202,12 @@ class _Worker:
 
 def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: Staging,
                 jobs: int | None = None, memo: dict[MemoKey, Rendered] | None = None,
-                templates: BytecodeCache | None = None, bring_back: bool = False) -> WriteResult:
+                templates: BytecodeCache | None = None, bring_back: bool = False,
+                store: ConversionStore | None = None) -> WriteResult:
     """Render or reuse every page of the model into the staging folder. The Markdown
     conversions of pages rendered in this process go into `memo`; those of worker processes
-    only with `bring_back` (`zuhause serve`, which keeps them for the next build)."""
+    only with `bring_back` (`zuhause serve`, which keeps them for the next build); `store`
+    keeps them between builds (`conversions`)."""
     site = site_fingerprint(model, site_root, chain)
     listing = listing_fingerprint(model)
     todo: list[Todo] = []
@@ -234,15 +237,15 @@ def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: 
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_Worker.start,
                                  initargs=(os.getpid(), model, site_root, chain, memo, templates,
-                                           bring_back, people)) as pool:
+                                           bring_back, people, store)) as pool:
             results = []
             for chunk, made in pool.map(_Worker.render, chunks, [staging.root] * len(chunks)):
                 results += chunk
                 if memo is not None:
                     memo.update(made)
     else:
-        results = _render_chunk(PageRenderer(model, site_root, chain, memo, templates), todo,
-                                staging.root, people)
+        results = _render_chunk(PageRenderer(model, site_root, chain, memo, templates, store),
+                                todo, staging.root, people)
     problems: list[Problem] = []
     for relative, record, page_problems in results:
         problems.extend(page_problems)
