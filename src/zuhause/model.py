@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -208,14 +208,14 @@ def entry_from_page(page: Page, config: SiteConfig,
     """The entry of a page read from content/, before it is cross-referenced (`texts` makes
     its description and summary)."""
     values = page.values
-    content_path = PurePosixPath(page.source).relative_to("content")
+    inside = _content_key(page.source)  # 'journal/oel.md'
+    folder = inside.rpartition("/")[0]
     description, summary = texts(page, config.language)
     return PageEntry(
         kind=page.kind, path=page.path, title=values.get("title", ""),
         person_id=values.get("person", ""), source=page.source, body=page.body,
         body_line=page.body_line, digest=page.digest,
-        page_dir="" if content_path.parent == PurePosixPath(".")
-        else unicodedata.normalize("NFC", str(content_path.parent)),
+        page_dir=folder,
         description=description, summary=summary,
         date=as_datetime(values["date"], config.timezone) if "date" in values else None,
         updated=as_datetime(values["updated"], config.timezone) if "updated" in values else None,
@@ -226,7 +226,7 @@ def entry_from_page(page: Page, config: SiteConfig,
         order=values.get("order", 0),
         menu=values.get("menu", False),
         list_of={"angebote": "offer", "offers": "offer", "journal": "post"}.get(
-            content_path.parts[0], "") if page.kind == "section" else "",
+            inside.split("/")[0], "") if page.kind == "section" else "",
     )
 
 
@@ -387,7 +387,9 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
 
 def _content_key(source: str) -> str:
     """How links name a page: its file inside content/, NFC ('journal/öl.md')."""
-    return unicodedata.normalize("NFC", str(PurePosixPath(source).relative_to("content")))
+    if not source.startswith("content/"):
+        raise ValueError(f"{source} is not inside content/")
+    return unicodedata.normalize("NFC", source[len("content/"):])
 
 
 def date_fields(value: datetime | None, language: str) -> dict[str, str]:
