@@ -303,13 +303,13 @@ CASES: list[Case] = [
 
 
 def _reader_bug(tmp: Path) -> None:
-    import zuhause.build as build_module
+    import zuhause.memory as memory_module  # where a build reads its pages
 
     def broken(*args: object, **kwargs: object) -> object:
         raise ValueError("a reader bug")
 
     root = english_site(tmp)
-    with patched(build_module, "read_page", broken):
+    with patched(memory_module, "read_page", broken):
         build_site(root, root / "public")
 
 

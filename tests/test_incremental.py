@@ -133,7 +133,10 @@ def test_a_person_edit_rewrites_the_pages_that_show_the_person(tmp_path: Path) -
     before = stamps(out)
     jonas = root / "people" / "jonas.md"
     jonas.write_text(jonas.read_text().replace("Geselle,", "Bäckergeselle,"))
-    assert run_cli("build", root).code == 0
+    report = build_site(root)
+    # rendered again: his post, and the pages that show everyone (home, journal list, contact);
+    # not Anna's posts and pages, which never showed him
+    assert report.rendered == 4, report.rendered
     changed = rewritten(before, out)
     assert "journal/post-2/index.html" in changed  # Jonas speaks there
     assert "journal/post-3/index.html" not in changed  # Anna does

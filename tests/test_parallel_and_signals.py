@@ -134,7 +134,7 @@ def assert_finished_as_stopped_or_done(returncode: int | None, out: str, err: st
 
 
 @pytest.mark.parametrize("module", ["zuhause.launch", "zuhause.cli", "yaml", "jinja2",
-                                    "markdown", "zuhause.build", "zuhause.serve"])
+                                    "markdown", "zuhause.build", "zuhause.memory"])
 def test_ctrl_c_during_any_import_ends_with_one_line_and_no_traceback(
         site: Callable[..., Path], module: str) -> None:
     root = site()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -11,6 +13,7 @@ from pathlib import Path
 
 from . import swap
 from .config import CONFIG_FILE, SiteConfig, read_config
+from .conversions import ConversionStore
 from .discover import SiteFiles, discover, is_ignored_static, walk_files
 from .errors import Message, Problem, Problems, SiteError, msg
 from .feeds import atom_feed, robots_txt, sitemap
@@ -35,7 +38,7 @@ from .markup import MemoKey, Rendered
 from .memory import BuildMemory
 from .model import SiteModel, build_model, entry_from_page
 from .output import Staging, UnsafePath, check_output_folder, describe_os_error
-from .pages import Page, read_page
+from .pages import Page
 from .people import Person, read_person
 from .schema import Field, validate
 from .starter.recognise import find_placeholders, text_reader
@@ -113,7 +116,7 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
         path.as_posix(), problems, partial(read_person, root, path, problems, parse)))]
     pages = [q for path in files.pages if (q := guarded(
         path.as_posix(), problems, partial(memory.read, root / path,
-                                           partial(read_page, root, path, parse=parse),
+                                           partial(memory.read_page, root, path, keep=_page_keeps),
                                            problems, _page_keeps)))]
     read_ok = {person.source for person in people} | {page.source for page in pages}
     unreadable = frozenset(path.as_posix() for path in [*files.people, *files.pages]) - read_ok
@@ -135,7 +138,8 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
                         content_sizes=pictures.catalog.settings.content_sizes, memo=memory.converted,
                         theme_settings=settings,
                         entry_of=lambda page: memory.entry_of(
-                            page, setting, partial(entry_from_page, config=config)))
+                            page, setting, partial(entry_from_page, config=config,
+                                                   texts=memory.page_texts)))
     problems.check()
     assert model is not None
     memory.keep_entries(pages)
@@ -175,13 +179,43 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
     if refused:
         raise SiteError(refused)
     memory = memory if memory is not None else BuildMemory.of_site(root)
-    loaded = load_site(root, base_url, drafts, future, now, preview, memory)
-    warning = placeholder_warning(loaded)  # before writing: the output is committed last
-    report = write_site(loaded, out_path, jobs, started)
-    memory.cache.save()
+    with collector_paused():
+        loaded = load_site(root, base_url, drafts, future, now, preview, memory)
+        warning = placeholder_warning(loaded)  # before writing: the output is committed last
+        report = write_site(loaded, out_path, jobs, started)
+        memory.cache.save()
+        if memory.store is not None and report.rendered:
+            memory.store.prune(used_conversions(loaded, memory.store))
     if warning:
         report.warnings.append(warning)
     return report
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Hold Python's cycle collector off while a build makes its many small objects: it would
+    walk all of them again and again (a third of a big site's rebuild). Objects are freed as
+    always; the few cycles wait for the collector's next run after the build."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def used_conversions(loaded: LoadedSite, store: ConversionStore) -> set[str]:
+    """The keys of the stored Markdown conversions the pages of the site use now."""
+    model = loaded.model
+    content_sizes = _settings(loaded).content_sizes
+    scoped = store.for_settings(model.config.language, model.base_path, content_sizes, "pictures")
+    keys = {scoped.key(e.source, e.body, e.body_line, e.page_dir, "")
+            for e in model.pages if e.source}
+    privacy = model.config.privacy.get("text", "")
+    if privacy:
+        keys.add(scoped.key("zuhause.yaml", privacy, 1, "", ""))
+    return keys
 
 
 def placeholder_warning(loaded: LoadedSite) -> Message | None:
@@ -193,7 +227,8 @@ def placeholder_warning(loaded: LoadedSite) -> Message | None:
     else:
         read = text_reader(loaded.root)
         found = find_placeholders(loaded.root, loaded.model, lambda name: memory.files.get(
-            "text", loaded.root / name, lambda: (read(name), True)), memory.cache)
+            "text", loaded.root / name, lambda: (read(name), True)), memory.cache,
+            memory.placeholders)
     if not found:
         return None
     places = ", ".join(f"{p.path}:{p.line}" for p in found)
@@ -212,7 +247,8 @@ def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
         memory = loaded.memory
         result = write_pages(loaded.model, root, loaded.chain, staging, jobs, loaded.converted,
                              memory.templates if memory else None,
-                             bool(memory and memory.keep_conversions))
+                             bool(memory and memory.keep_conversions),
+                             memory.store if memory else None)
         if result.problems:
             raise SiteError(result.problems)
         swap.checkpoint("pages-written")
@@ -277,8 +313,9 @@ def _image_jobs(loaded: LoadedSite, staging: Staging, static: dict[str, Path]) -
     """Every image the build publishes: those the pages show (rendered now or reused from
     the last build, whose manifest record lists them), those of the people's stories, and
     every raster picture in static/ (at its own path, without metadata) that is not kept."""
-    shown = [Job.from_list(data) for record in staging.files.values()
-             for data in record.get("images", []) or []]  # type: ignore[attr-defined]
+    listed = dict.fromkeys(tuple(data) for record in staging.files.values()
+                           for data in record.get("images", []) or [])  # type: ignore[attr-defined]
+    shown = [Job.from_list(list(data)) for data in listed]  # most pages show the same few
     keep = _settings(loaded).keep
     copies = [Job(COPY, str(path), _static_label(loaded.root, path), relative,
                   Where(_static_label(loaded.root, path)))

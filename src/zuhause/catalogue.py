@@ -44,7 +44,8 @@ def _flatten(data: object, prefix: str, where: str) -> dict[str, str]:
 def catalogue(domain: str, language: str) -> Mapping[str, str]:
     """All texts of one domain in one language, with dotted keys (read once, never changed)."""
     path = LOCALES / language / f"{domain}.yaml"
-    data = yaml.load(path.read_text("utf-8"), Loader=yaml.BaseLoader)  # every scalar a str
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml's, when PyYAML has it
+    data = yaml.load(path.read_text("utf-8"), Loader=loader)  # every scalar a str
     return _flatten(data or {}, "", str(path))
 
 

@@ -10,13 +10,11 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__, gallery, scaffold, theme_tools
+from . import __version__, scaffold
 from .build import build_site, output_folder
 from .catalogue import system_language
-from .checking import check_site
 from .errors import Message, SiteError, msg
 from .language import site_language
-from .serve import DevSession, is_loopback
 from .stopping import BuildStopped, Terminated, on_sigterm
 from .usage import UsageParser
 
@@ -117,6 +115,7 @@ def run_new(args: argparse.Namespace, language: str) -> int:
 
 def run_theme(args: argparse.Namespace, language: str) -> int:
     """`zuhause theme list`, `zuhause theme new` and `zuhause theme gallery`."""
+    from . import gallery, theme_tools  # imported when used: a build starts faster
     if args.theme_command == "list":
         print(theme_tools.theme_list_text(args.site, language))
         return 0
@@ -137,6 +136,7 @@ def run_theme(args: argparse.Namespace, language: str) -> int:
 
 def run_check(args: argparse.Namespace, language: str) -> int:
     """`zuhause check`."""
+    from .checking import check_site  # imported when used: a build starts faster
     report = check_site(args.site, base_url=args.base_url, future=args.future)
     if args.format == "json":
         print(json.dumps({"findings": [f.as_dict() for f in report.findings],
@@ -153,6 +153,7 @@ def run_check(args: argparse.Namespace, language: str) -> int:
 
 def run_serve(args: argparse.Namespace, language: str) -> int:
     """`zuhause serve`: serve until Ctrl-C."""
+    from .serve import DevSession, is_loopback  # imported when used: a build starts faster
     if not is_loopback(args.host):
         print(msg("serve.not-loopback", host=args.host).format(language), file=sys.stderr)
     session = DevSession(args.site, args.host, args.port, args.base_url, args.drafts, args.future,

@@ -54,15 +54,17 @@ def walk_files(root: Path, folder: Path, warnings: list[Message],
         return found
     for directory, dirnames, filenames in os.walk(folder, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not ignored(d))
+        inside = os.path.relpath(directory, root)
         for name in sorted(filenames):
             if ignored(name):
                 continue
-            path = Path(directory, name)
-            if leaves(path, root):
-                warnings.append(msg("discover.skipped-link", file=path.relative_to(root).as_posix()))
+            full = os.path.join(directory, name)
+            relative = Path(inside, name)
+            if os.path.islink(full) and leaves(Path(full), root):
+                warnings.append(msg("discover.skipped-link", file=relative.as_posix()))
                 continue
-            if path.is_file():
-                found.append(path.relative_to(root))
+            if os.path.isfile(full):
+                found.append(relative)
     return found
 
 

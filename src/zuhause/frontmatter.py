@@ -10,17 +10,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from .errors import Message, Problem, Problems, msg
-from .sources import SourceError, read_source
+from .sources import Source, SourceError, read_source
 
 
-@dataclass(frozen=True)
-class Position:
-    """A 1-based line and column in the file."""
+class Position(NamedTuple):
+    """A 1-based line and column in the file (a tuple: many are made, and quickly)."""
 
     line: int
     column: int
@@ -298,12 +297,13 @@ def split_document(text: str, name: str, parse: YamlParser | None = None) -> Doc
 
 
 def read_document(root: Path, relative: Path, problems: Problems,
-                  parse: YamlParser | None = None) -> tuple[str, Document] | None:
+                  parse: YamlParser | None = None,
+                  read: Callable[[Path, str], Source] = read_source) -> tuple[str, Document] | None:
     """Read a Markdown file with front matter: (its name, the split document), or None when it
     cannot be read or its front matter is broken (the problems are recorded)."""
     name = relative.as_posix()
     try:
-        source = read_source(root / relative, name)
+        source = read(root / relative, name)
     except SourceError as error:
         problems.extend([error.problem])
         return None

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .conversions import ConversionStore
 from .deadline import DeadlinePassed, deadline
 from .errors import Message, Problem, msg
 from .i18n import Translator
@@ -88,13 +89,17 @@ class MarkdownRenderer:
     def __init__(self, language: str, base_path: str, pages_by_source: Mapping[str, str],
                  held_back: Mapping[str, str] | None = None,
                  seconds: float = SECONDS_PER_TEXT, pictures: Pictures | None = None,
-                 content_sizes: str = "100vw", memo: dict[MemoKey, Rendered] | None = None) -> None:
+                 content_sizes: str = "100vw", memo: dict[MemoKey, Rendered] | None = None,
+                 store: ConversionStore | None = None) -> None:
         """`pages_by_source` maps a file in content/ ('journal/oel.md', NFC) to its page URL;
         `held_back` maps the files dated after the build to their day, written out; `seconds`
         is the most one text may take to convert; `pictures` turns images into `<picture>`s
         shown at `content_sizes`; `memo` keeps every conversion, so that whoever shares it
-        (the build and `zuhause check`) converts each text once."""
+        (the build and `zuhause check`) converts each text once; `store` keeps conversions
+        between builds (`conversions`)."""
         self.memo = memo
+        self.store = store.for_settings(language, base_path, content_sizes,
+                                        "pictures" if pictures else "plain") if store else None
         self.seconds = seconds
         self.pictures = pictures
         self.content_sizes = content_sizes
@@ -122,10 +127,23 @@ class MarkdownRenderer:
         known = self.memo.get(key) if self.memo is not None else None
         if known is not None and self.still_valid(known):
             return known
-        rendered = self._convert(body, source, body_line, page_dir, id_prefix)
+        stored = self.store.key(*key) if self.store is not None else ""
+        rendered = self._stored(stored)
+        if rendered is None:
+            rendered = self._convert(body, source, body_line, page_dir, id_prefix)
+            if stored and not rendered.problems and not rendered.pictures:
+                self.store.put(stored, rendered.html, rendered.links)  # type: ignore[union-attr]
         if self.memo is not None:
             self.memo[key] = rendered
         return rendered
+
+    def _stored(self, key: str) -> Rendered | None:
+        """A conversion from the store, if there is one and it is still valid."""
+        found = self.store.get(key) if key and self.store is not None else None
+        if found is None:
+            return None
+        rendered = Rendered(found[0], [], found[1])
+        return rendered if self.still_valid(rendered) else None
 
     @staticmethod
     def resolver(pages_by_source: Mapping[str, str],

@@ -1,6 +1,7 @@
 """What one build leaves for the next in the same process, so that `zuhause serve` redoes only
 what a save changed: the parse cache, the Markdown conversions, the pages read (while their
-files stay as they were), and the compiled templates.
+files stay as they were), and the compiled templates; and, within one build, the placeholders
+found in each page while it was read (so no page is read twice).
 
 A single `zuhause build` starts with an empty memory (except the parse cache, which is kept in
 the site folder); nothing here outlives the process.
@@ -18,11 +19,14 @@ from typing import Any, TypeVar
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
+from .conversions import ConversionStore
 from .errors import Problem, Problems
 from .markup import MemoKey, Rendered, carried_over
-from .model import PageEntry
-from .pages import Page
+from .model import PageEntry, page_texts
+from .pages import Page, read_page
 from .parsecache import ParseCache
+from .sources import SourceError, read_source
+from .starter.recognise import Placeholder, cached_placeholders
 
 T = TypeVar("T")
 Stamp = tuple[int, int, int]
@@ -92,15 +96,47 @@ class BuildMemory:
     templates: TemplateCode = field(default_factory=TemplateCode)
     entries: dict[int, tuple[Page, str, PageEntry]] = field(default_factory=dict)
     keep_conversions: bool = False  # also those made in worker processes (for `serve`)
+    store: ConversionStore | None = None  # Markdown conversions kept in the site folder
+    placeholders: dict[str, list[Placeholder]] = field(default_factory=dict)  # by file name
 
     @classmethod
     def of_site(cls, root: Path) -> BuildMemory:
-        """A fresh memory with the parse cache kept in the site folder."""
-        return cls(ParseCache.of_site(root))
+        """A fresh memory with the caches kept in the site folder."""
+        return cls(ParseCache.of_site(root), store=ConversionStore.of_site(root))
 
     def next_build(self) -> None:
         """Keep of the last build's conversions what a new build may take."""
         self.converted = carried_over(self.converted)
+        self.placeholders = {}
+
+    def read_page(self, root: Path, relative: Path, problems: Problems,
+                  keep: Callable[[Page], bool]) -> Page | None:
+        """Read a page of content/: its text, then the page from the parse cache by that text
+        (`keep` says which pages may be kept), else parsed and validated."""
+        name = relative.as_posix()
+        try:
+            source = read_source(root / relative, name)
+        except SourceError as error:
+            problems.extend([error.problem])
+            return None
+        self.placeholders[name] = cached_placeholders(name, source.text, self.cache)
+
+        def make() -> tuple[Page | None, list[Problem]]:
+            found = Problems()
+            page = read_page(root, relative, found, None, lambda _p, _n: source)  # kept whole
+            return page, list(found)
+
+        page, found = self.cache.page(name, source.text, make, keep)
+        problems.extend(found)
+        return page
+
+    def page_texts(self, page: Page, language: str) -> tuple[str, str]:
+        """`model.page_texts`, kept in the parse cache by the page's text."""
+        if not page.digest:
+            return page_texts(page, language)
+        made = self.cache.derived("page-texts", language, page.source, page.digest,
+                                  make=lambda: list(page_texts(page, language)))
+        return str(made[0]), str(made[1])
 
     def read(self, path: Path, reader: Callable[[Problems], T | None],
              problems: Problems, keep: Callable[[T], bool]) -> T | None:

@@ -3,11 +3,12 @@ collisions, the menu and the lists of offers and posts in their order."""
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -103,6 +104,7 @@ class PageEntry:
     source: str = ""  # 'content/kontakt.md'; '' for generated pages
     body: str = ""
     body_line: int = 1
+    digest: str = ""  # a hash of its file's text, when known (parsecache.text_digest)
     page_dir: str = ""  # the folder of the source inside content/, for relative links
     description: str = ""
     summary: str = ""
@@ -151,16 +153,16 @@ class SiteModel:
         """The absolute URL of a path below the base."""
         return site_url(self.base_url, path)
 
-    @property
+    @functools.cached_property
     def offers(self) -> list[PageEntry]:
         return sorted((p for p in self.pages if p.kind == "offer"), key=lambda p: (p.order, p.title))
 
-    @property
+    @functools.cached_property
     def posts(self) -> list[PageEntry]:
         return sorted((p for p in self.pages if p.kind == "post"),
                       key=lambda p: (p.date or datetime.min, p.title), reverse=True)
 
-    @property
+    @functools.cached_property
     def menu(self) -> list[PageEntry]:
         return sorted((p for p in self.pages if p.menu), key=lambda p: (p.order, p.title))
 
@@ -191,22 +193,30 @@ def _person_view(person: Person, config: SiteConfig, base: str, absolute: str,
     )
 
 
-def entry_from_page(page: Page, config: SiteConfig) -> PageEntry:
-    """The entry of a page read from content/, before it is cross-referenced."""
+def page_texts(page: Page, language: str) -> tuple[str, str]:
+    """A page's description and summary, typeset: as written, or its first paragraph."""
     values = page.values
-    content_path = PurePosixPath(page.source).relative_to("content")
-    first = first_paragraph(page.body)
-    language = config.language
+    first = "" if values.get("summary") and values.get("description") \
+        else first_paragraph(page.body)
     summary = values.get("summary") or values.get("description") or first
     description = values.get("description") or values.get("summary") or first
+    return educate_text(description, language), educate_text(summary, language)
+
+
+def entry_from_page(page: Page, config: SiteConfig,
+                    texts: Callable[[Page, str], tuple[str, str]] = page_texts) -> PageEntry:
+    """The entry of a page read from content/, before it is cross-referenced (`texts` makes
+    its description and summary)."""
+    values = page.values
+    inside = _content_key(page.source)  # 'journal/oel.md'
+    folder = inside.rpartition("/")[0]
+    description, summary = texts(page, config.language)
     return PageEntry(
         kind=page.kind, path=page.path, title=values.get("title", ""),
         person_id=values.get("person", ""), source=page.source, body=page.body,
-        body_line=page.body_line,
-        page_dir="" if content_path.parent == PurePosixPath(".")
-        else unicodedata.normalize("NFC", str(content_path.parent)),
-        description=educate_text(description, language),
-        summary=educate_text(summary, language),
+        body_line=page.body_line, digest=page.digest,
+        page_dir=folder,
+        description=description, summary=summary,
         date=as_datetime(values["date"], config.timezone) if "date" in values else None,
         updated=as_datetime(values["updated"], config.timezone) if "updated" in values else None,
         price=values.get("price", ""),
@@ -216,7 +226,7 @@ def entry_from_page(page: Page, config: SiteConfig) -> PageEntry:
         order=values.get("order", 0),
         menu=values.get("menu", False),
         list_of={"angebote": "offer", "offers": "offer", "journal": "post"}.get(
-            content_path.parts[0], "") if page.kind == "section" else "",
+            inside.split("/")[0], "") if page.kind == "section" else "",
     )
 
 
@@ -377,7 +387,9 @@ def build_model(config: SiteConfig, people: list[Person], pages: list[Page], dra
 
 def _content_key(source: str) -> str:
     """How links name a page: its file inside content/, NFC ('journal/öl.md')."""
-    return unicodedata.normalize("NFC", str(PurePosixPath(source).relative_to("content")))
+    if not source.startswith("content/"):
+        raise ValueError(f"{source} is not inside content/")
+    return unicodedata.normalize("NFC", source[len("content/"):])
 
 
 def date_fields(value: datetime | None, language: str) -> dict[str, str]:

@@ -31,12 +31,17 @@ class UnsafePath(ValueError):
 
 def safe_join(root: Path, relative: str) -> Path:
     """`root / relative`, refusing anything that could end outside `root`."""
+    return Path(joined_inside(root, relative))
+
+
+def joined_inside(root: Path | str, relative: str) -> str:
+    """`safe_join` as a plain string (for the many lookups of a build)."""
     if not relative or "\x00" in relative or "\\" in relative or relative.startswith("/"):
         raise UnsafePath(relative)
     if any(part in ("", ".", "..") for part in relative.split("/")):
         raise UnsafePath(relative)
     # No absolute path, no empty, '.' or '..' segment, no backslash: the join stays in `root`.
-    return Path(os.path.join(root, relative))
+    return os.path.join(root, relative)
 
 
 def write_file(root: Path, relative: str, data: bytes) -> dict[str, object]:
@@ -69,6 +74,8 @@ def name_too_long(root: Path, relative: str, limits: tuple[int, int] | None = No
     """Whether `root / relative` has a name longer than the file system takes (one name of
     the path, or the whole path); `limits` as `name_limits` gives them."""
     name_max, path_max = limits or name_limits(root)
+    if len(relative) * 4 <= name_max and len(os.fspath(root)) * 4 + name_max < path_max:
+        return False  # at most 4 bytes a character: short enough, whatever the characters
     full = os.fsencode(os.path.join(os.path.abspath(root), relative))
     return len(full) >= path_max or any(len(os.fsencode(part)) > name_max
                                         for part in relative.split("/"))
@@ -127,6 +134,7 @@ class Staging:
     _root: Path | None = field(default=None, init=False, repr=False)
     _decided: bool = field(default=False, init=False, repr=False)
     _limits: tuple[int, int] | None = field(default=None, init=False, repr=False)
+    _staging_name: str = field(default="", init=False, repr=False)
     _foreign: tuple[list[str], list[str]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -159,8 +167,9 @@ class Staging:
         (whose name is the longer) or in the output."""
         if self._limits is None:
             self._limits = name_limits(self.out.parent)
-        staging = self._root or self.out.parent / f"{STAGING_PREFIX}{self.out.name}-{os.getpid()}-xxxxxxxx"
-        return name_too_long(staging, relative, self._limits)
+            self._staging_name = os.path.abspath(
+                self.out.parent / f"{STAGING_PREFIX}{self.out.name}-{os.getpid()}-xxxxxxxx")
+        return name_too_long(Path(self._staging_name), relative, self._limits)
 
     def previous_record(self, relative: str) -> dict[str, object] | None:
         """What the previous build recorded for `relative`, when the file is still on disk as
@@ -169,7 +178,7 @@ class Staging:
         if not old:
             return None
         try:
-            stat = os.stat(safe_join(self.out, relative))
+            stat = os.stat(joined_inside(self.out, relative))
         except (OSError, UnsafePath):
             return None
         if stat.st_size != old.get("size") or stat.st_mtime_ns != old.get("mtime_ns"):
@@ -195,7 +204,8 @@ class Staging:
             old = self.previous_record(relative)
             assert old is not None, relative
             self.files[relative] = {**old, **{key: record[key] for key in
-                                              ("fingerprint", "images", "links") if key in record}}
+                                              ("fingerprint", "images", "links", "people")
+                                              if key in record}}
             return
         self.files[relative] = record
         self.changed.add(relative)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
@@ -12,6 +13,7 @@ from .frontmatter import YamlMap, YamlParser, read_document
 from .images.catalog import ImageRef, find_image, image_problem
 from .images.plan import Where
 from .schema import Field, validate
+from .sources import Source, read_source
 from .urls import slugify
 
 PAGE_FIELDS = (
@@ -49,6 +51,7 @@ class Page:
     body_line: int
     meta: YamlMap = field(repr=False)
     image: ImageRef | None = None
+    digest: str = ""  # a hash of the file's text, when it was read through the parse cache
 
     @property
     def title(self) -> str:
@@ -81,12 +84,13 @@ def page_path(relative: PurePosixPath) -> str:
 
 
 def read_page(root: Path, relative: Path, problems: Problems,
-              parse: YamlParser | None = None) -> Page | None:
+              parse: YamlParser | None = None,
+              read: Callable[[Path, str], Source] = read_source) -> Page | None:
     """Read and validate one page file; None when it cannot be used."""
-    read = read_document(root, relative, problems, parse)
-    if read is None:
+    found = read_document(root, relative, problems, parse, read)
+    if found is None:
         return None
-    name, document = read
+    name, document = found
     content_relative = PurePosixPath(relative.relative_to("content").as_posix())
     kind = page_kind(content_relative)
     if not document.has_front_matter:

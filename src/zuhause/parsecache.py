@@ -1,6 +1,7 @@
 """What reading the site's files found, kept between builds so an unchanged file is not parsed
 again: the front matter of every page and person (YAML, with the place of each key and value),
-and the placeholders of `zuhause new` in each file.
+every page as read and validated (those without a picture), the texts derived from a page
+(summary, description), and the placeholders of `zuhause new` in each file.
 
 Entries are keyed by a hash of exactly what was parsed (the text, the file's name, where the
 text starts), so an entry can never be out of date; no file times are trusted. The cache is one
@@ -12,17 +13,20 @@ the entries the last build used are kept, so the file stays as big as the site.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
 import tempfile
 from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .errors import Problem
 from .frontmatter import Position, YamlList, YamlMap, load_yaml
+from .pages import Page
 
 FORMAT = 1
 CACHE_FILE = Path(".zuhause") / "cache" / "parsed.json"
@@ -55,7 +59,7 @@ def decode(data: Any) -> Any:
     if "map" in data:
         mapping = YamlMap(Position(*data["map"]))
         for key, item, key_at, value_at in data["items"]:
-            mapping[key] = decode(item)
+            mapping[key] = item if item is None or isinstance(item, str) else decode(item)
             if key_at is not None:
                 mapping.key_positions[key] = Position(*key_at)
             if value_at is not None:
@@ -65,6 +69,58 @@ def decode(data: Any) -> Any:
     sequence.extend(decode(item) for item in data["items"])
     sequence.item_positions = [Position(*p) for p in data["at"]]
     return sequence
+
+
+def encode_value(value: Any) -> Any:
+    """A validated front matter value (text, number, yes/no, date, time) as JSON data."""
+    if isinstance(value, datetime):
+        return {"time": value.isoformat()}
+    if isinstance(value, date):
+        return {"date": value.isoformat()}
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    if isinstance(value, list):
+        return [encode_value(item) for item in value]
+    if isinstance(value, dict) and not isinstance(value, YamlMap):
+        return {"map": {str(key): encode_value(item) for key, item in value.items()}}
+    raise Unencodable(type(value).__name__)
+
+
+def decode_value(data: Any) -> Any:
+    """The value `encode_value` made `data` from."""
+    if isinstance(data, list):
+        return [decode_value(item) for item in data]
+    if not isinstance(data, dict):
+        return data
+    if "time" in data:
+        return datetime.fromisoformat(data["time"])
+    if "date" in data:
+        return date.fromisoformat(data["date"])
+    return {key: decode_value(item) for key, item in data["map"].items()}
+
+
+def encode_page(page: Page) -> Any:
+    """A page read from content/ as JSON data; its body is not kept (it is the end of the
+    file's text, from which the page is looked up)."""
+    if page.image is not None:
+        raise Unencodable("a page with a picture")
+    return {"kind": page.kind, "path": page.path, "body_line": page.body_line,
+            "body_length": len(page.body), "meta": encode(page.meta),
+            "values": {key: encode_value(value) for key, value in page.values.items()}}
+
+
+def decode_page(data: Any, name: str, text: str, digest: str) -> Page:
+    """The page `encode_page` made `data` from, its body taken from `text`."""
+    length = int(data["body_length"])
+    return Page(name, str(data["kind"]), str(data["path"]),
+                {key: decode_value(value) for key, value in data["values"].items()},
+                text[len(text) - length:] if length else "", int(data["body_line"]),
+                decode(data["meta"]), None, digest)
+
+
+def text_digest(text: str) -> str:
+    """A short hash of a file's whole text."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
 def _position(position: Position | None) -> list[int] | None:
@@ -131,6 +187,26 @@ class ParseCache:
                         keep=lambda result: not result[1],
                         to_data=lambda result: encode(result[0]),
                         from_data=lambda data: (decode(data), []))
+
+    def page(self, name: str, text: str, make: Callable[[], tuple[Page | None, list[Problem]]],
+             keep: Callable[[Page], bool]) -> tuple[Page | None, list[Problem]]:
+        """The page read from the file `name` with `text` (and the problems reading found):
+        from the cache, else `make()` (kept when it read without problems and `keep` says so)."""
+        digest = text_digest(text)
+
+        def made() -> tuple[Page | None, list[Problem]]:
+            page, problems = make()
+            return (dataclasses.replace(page, digest=digest) if page else None), problems
+
+        return self.get(  # type: ignore[no-any-return]
+            key_of("page", name, digest), made,
+            keep=lambda result: result[0] is not None and not result[1] and keep(result[0]),
+            to_data=lambda result: encode_page(result[0]),
+            from_data=lambda data: (decode_page(data, name, text, digest), []))
+
+    def derived(self, kind: str, *inputs: str | int, make: Callable[[], Any]) -> Any:
+        """A value made from `inputs` alone (texts, a language), kept as JSON."""
+        return self.get(key_of(kind, *inputs), make, keep=lambda _: True)
 
     def save(self) -> None:
         """Keep what this build used for the next one; a cache that cannot be written is no

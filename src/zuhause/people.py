@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from .frontmatter import YamlMap, YamlParser, read_document
 from .images.plan import Where
 from .images.source import MAX_PIXELS, BadImage, probe
 from .schema import Field, position_of, validate
-from .sources import is_file
+from .sources import Source, is_file, read_source
 
 INVITATION_FIELDS = (
     Field("text", "text", msg("field.invitation.text"), True,
@@ -66,12 +67,13 @@ class Person:
 
 
 def read_person(root: Path, relative: Path, problems: Problems,
-                parse: YamlParser | None = None) -> Person | None:
+                parse: YamlParser | None = None,
+                read: Callable[[Path, str], Source] = read_source) -> Person | None:
     """Read and validate one person file; None when it cannot be used."""
-    read = read_document(root, relative, problems, parse)
-    if read is None:
+    found = read_document(root, relative, problems, parse, read)
+    if found is None:
         return None
-    name, document = read
+    name, document = found
     if not document.has_front_matter:
         problems.add(name, 1, 1, msg("person.no-front-matter"), msg("person.no-front-matter-hint"),
                      "person.no-front-matter")

@@ -12,6 +12,7 @@ from typing import Any
 from jinja2 import BytecodeCache, Environment, TemplateError, TemplateNotFound, TemplateSyntaxError
 from markupsafe import Markup
 
+from .conversions import ConversionStore
 from .errors import Problem, msg
 from .i18n import Translator
 from .images.catalog import ImageRef
@@ -25,6 +26,23 @@ from .structured import page_data
 from .themes import Theme, make_environment, static_folders, template_folders
 
 
+class SeenPerson:
+    """A person as templates see them, noting in `seen` that the page being rendered showed
+    them: the page is rendered again when that person's file changes, and only then."""
+
+    __slots__ = ("_person", "_seen")
+
+    def __init__(self, person: PersonView, seen: set[str]) -> None:
+        self._person = person
+        self._seen = seen
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        self._seen.add(self._person.id)
+        return getattr(self._person, name)
+
+
 @dataclass
 class PageView:
     """A page as templates see it."""
@@ -34,7 +52,7 @@ class PageView:
     canonical_url: str
     kind: str
     description: str
-    person: PersonView
+    person: PersonView | SeenPerson
     summary: str = ""
     price: str = ""
     date_iso: str = ""
@@ -64,8 +82,8 @@ class SiteView:
     contact: Channels
     social: list[Link]
     business: dict[str, str]
-    people: list[PersonView]
-    owner: PersonView
+    people: list[PersonView | SeenPerson]
+    owner: PersonView | SeenPerson
     contact_url: str
     impressum_url: str
     privacy_url: str
@@ -92,6 +110,7 @@ class RenderResult:
     problems: list[Problem] = field(default_factory=list)
     images: list[Job] = field(default_factory=list)  # the images the page shows
     links: dict[str, str] = field(default_factory=dict)  # page files its text links to (markup)
+    people: list[str] = field(default_factory=list)  # the ids of the people the page shows
 
 
 class PageRenderer:
@@ -99,9 +118,10 @@ class PageRenderer:
 
     def __init__(self, model: SiteModel, site_root: Path, chain: list[Theme],
                  memo: dict[MemoKey, Rendered] | None = None,
-                 templates: BytecodeCache | None = None) -> None:
+                 templates: BytecodeCache | None = None,
+                 store: ConversionStore | None = None) -> None:
         """`memo` keeps the Markdown conversions for whoever reads them after the build;
-        `templates` keeps compiled templates between builds."""
+        `templates` keeps compiled templates and `store` Markdown conversions between builds."""
         self.model = model
         self.site_root = site_root
         self.labels = {str(path.resolve()): label for path, label in template_folders(site_root, chain)}
@@ -114,8 +134,9 @@ class PageRenderer:
                                          model.pages_by_source, model.held_back,
                                          pictures=self.pictures,
                                          content_sizes=self.pictures.catalog.settings.content_sizes,
-                                         memo=memo)
+                                         memo=memo, store=store)
         self._asset_versions: dict[str, str] = {}
+        self.seen: set[str] = set()  # the people the page being rendered has shown so far
         self.env.globals.update(t=self.t, asset=self.asset, image=self.pictures.helper,
                                 theme=ThemeView(chain[0].name if chain else "",
                                                 model.theme_settings))
@@ -144,7 +165,8 @@ class PageRenderer:
             menu=[self.page_view(e, teaser=True) for e in model.menu],
             contact=Channels.from_values(config.contact),
             social=[Link(s["name"], s["url"]) for s in config.social],
-            business=business, people=list(model.people.values()), owner=model.owner,
+            business=business, people=[self.shown(p) for p in model.people.values()],
+            owner=self.shown(model.owner),
             contact_url=model.url(special["contact"]),
             impressum_url=model.url(special["impressum"]),
             privacy_url=model.url(special["privacy"]),
@@ -153,6 +175,10 @@ class PageRenderer:
             journal_url=model.url(special["journal"]) if "journal" in special else "",
             year=model.now.astimezone(config.timezone).year,
         )
+
+    def shown(self, person: PersonView) -> SeenPerson:
+        """`person` as templates see them, noted as shown when a template reads them."""
+        return SeenPerson(person, self.seen)
 
     def page_view(self, entry: PageEntry, teaser: bool = False,
                   content: Markup | None = None) -> PageView:
@@ -163,7 +189,8 @@ class PageRenderer:
         return PageView(
             title=entry.title, url=model.url(entry.path), canonical_url=canonical, kind=entry.kind,
             description=entry.description or model.config.description or entry.title,
-            person=person, summary=entry.summary, price=entry.price, content=content or Markup(""),
+            person=self.shown(person), summary=entry.summary, price=entry.price,
+            content=content or Markup(""),
             template=entry.template, date=entry.date,
             structured_data=None if teaser else page_data(entry, model),
             reply_url=reply_url(person, model.config, entry.title) if entry.kind == "post" else "",
@@ -193,6 +220,7 @@ class PageRenderer:
     def render(self, entry: PageEntry) -> RenderResult:
         """Render one page to HTML; template and Markdown failures become problems."""
         self.pictures.catalog.take()
+        self.seen.clear()
         text = self.content_of(entry)
         if text.problems:
             return RenderResult(entry, problems=text.problems)
@@ -213,7 +241,9 @@ class PageRenderer:
             return RenderResult(entry, problems=[failed.problem])
         except Exception as error:  # noqa: BLE001 - every template failure is the designer's to fix
             return RenderResult(entry, problems=[self.template_problem(error, entry)])
-        return RenderResult(entry, html, images=self.pictures.catalog.take(), links=text.links)
+        shown = sorted(self.seen | {entry.person_id})  # its own person: structured data, og image
+        return RenderResult(entry, html, images=self.pictures.catalog.take(), links=text.links,
+                            people=shown)
 
     def template_problem(self, error: Exception, entry: PageEntry) -> Problem:
         """Turn a template failure into a problem naming the template file and line."""

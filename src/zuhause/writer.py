@@ -3,6 +3,7 @@ build, the rest are rendered, in worker processes when there are many."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -15,6 +16,7 @@ from pathlib import Path
 from jinja2 import BytecodeCache
 
 from . import __version__
+from .conversions import ConversionStore
 from .discover import leaves
 from .errors import Problem, msg
 from .images import is_image
@@ -65,21 +67,39 @@ def _hash_tree(folders: Iterable[Path], digest: hashlib._Hash, site_root: Path,
 
 
 def site_fingerprint(model: SiteModel, site_root: Path, chain: list[Theme]) -> str:
-    """What every page depends on: zuhause, the config, the theme, the people, the menu, the
-    special pages, the pictures."""
+    """What every page depends on: zuhause, the config, the theme, who the people are (each
+    person's details count only for the pages that show them: `person_digests`), the menu,
+    the special pages, the pictures."""
     digest = hashlib.sha256(__version__.encode())
     digest.update((site_root / "zuhause.yaml").read_bytes())
     digest.update(model.base_url.encode())
     digest.update(f"{model.preview} {model.now.astimezone(model.config.timezone).year}".encode())
     _hash_tree([path for path, _ in template_folders(site_root, chain)], digest, site_root)
     _hash_tree(static_folders(site_root, chain), digest, site_root, contents=False)
-    _hash_tree([site_root / "people"], digest, site_root)
+    owner = model.owner  # on every page: the business's structured data names its portrait
+    digest.update(json.dumps([list(model.people), owner.id, owner.portrait_abs_url]).encode())
     _hash_tree([site_root / "content"], digest, site_root, is_image, contents=False)
     digest.update(json.dumps([[t.image_widths, t.content_image_sizes] for t in chain]).encode())
     digest.update(json.dumps(model.theme_settings).encode())
     menu = [(e.path, e.title, e.order, e.kind) for e in model.menu]
     digest.update(json.dumps([menu, sorted(model.special.items()), bool(model.posts)]).encode())
     return digest.hexdigest()
+
+
+def person_digests(model: SiteModel) -> dict[str, str]:
+    """A hash of everything templates see of each person, with their portrait file's stamp."""
+    digests = {}
+    for person_id, person in model.people.items():
+        stamp = ""
+        if person.portrait_file is not None:
+            try:
+                stat = person.portrait_file.stat()
+                stamp = f"{stat.st_size} {stat.st_mtime_ns} {stat.st_ino}"
+            except OSError:
+                stamp = "unreadable"
+        text = f"{person!r}\0{stamp}".encode("utf-8", "surrogateescape")
+        digests[person_id] = hashlib.sha256(text).hexdigest()
+    return digests
 
 
 def listing_fingerprint(model: SiteModel) -> str:
@@ -93,7 +113,8 @@ def listing_fingerprint(model: SiteModel) -> str:
 def page_fingerprint(entry: PageEntry, site: str, listing: str) -> str:
     """A hash of everything one page's HTML depends on, apart from the pages its text links
     to (recorded when it is rendered, checked by `links_unchanged`)."""
-    own = [entry.kind, entry.path, entry.source, entry.body, entry.body_line, entry.title,
+    own = [entry.kind, entry.path, entry.source, entry.digest or entry.body, entry.body_line,
+           entry.title,
            entry.description, entry.summary, str(entry.date), str(entry.updated), entry.price,
            entry.template, str(entry.generated_html or ""), entry.person_id, entry.scheduled,
            entry.image.label if entry.image else "", entry.image_alt]
@@ -108,6 +129,13 @@ def links_unchanged(record: dict[str, object], resolve: Callable[[str], str]) ->
                                            for wanted, target in links.items())
 
 
+def people_unchanged(record: dict[str, object], digests: dict[str, str]) -> bool:
+    """Whether every person a rendered page showed is still as they were then."""
+    shown = record.get("people")
+    return isinstance(shown, dict) and all(digests.get(str(person)) == digest
+                                           for person, digest in shown.items())
+
+
 Rendering = list[tuple[str, dict[str, object], list[Problem]]]
 """Per page rendered: its output file, its manifest record (empty on failure), its problems."""
 
@@ -116,7 +144,8 @@ Todo = tuple[PageEntry, str, str]
 build left for it (empty when there are none): the same bytes are not written again."""
 
 
-def _render_chunk(renderer: PageRenderer, entries: list[Todo], staging_root: Path) -> Rendering:
+def _render_chunk(renderer: PageRenderer, entries: list[Todo], staging_root: Path,
+                  people: dict[str, str]) -> Rendering:
     results: Rendering = []
     for entry, fingerprint, previous_sha256 in entries:
         result = renderer.render(entry)
@@ -131,6 +160,7 @@ def _render_chunk(renderer: PageRenderer, entries: list[Todo], staging_root: Pat
         record["fingerprint"] = fingerprint
         record["images"] = [job.as_list() for job in result.images]
         record["links"] = dict(sorted(result.links.items()))
+        record["people"] = {person: people[person] for person in result.people}
         results.append((entry.output_file, record, []))
     return results
 
@@ -146,33 +176,38 @@ class _Worker:
     renderer: PageRenderer | None = None
     memo: dict[MemoKey, Rendered] | None = None
     bring_back = False
+    people: dict[str, str] | None = None
 
     @classmethod
     def start(cls, parent: int, model: SiteModel, site_root: Path, chain: list[Theme],
               memo: dict[MemoKey, Rendered] | None, templates: BytecodeCache | None,
-              bring_back: bool) -> None:
+              bring_back: bool, people: dict[str, str], store: ConversionStore | None) -> None:
         die_with_parent(parent)
+        gc.enable()  # the build holds it off while reading; rendering many pages needs it
+        cls.people = people
         cls.memo = {} if memo is None else memo  # a copy: the process was forked
         cls.bring_back = bring_back
-        cls.renderer = PageRenderer(model, site_root, chain, cls.memo, templates)
+        cls.renderer = PageRenderer(model, site_root, chain, cls.memo, templates, store)
 
     @classmethod
     def render(cls, entries: list[Todo], staging_root: Path
                ) -> tuple[Rendering, dict[MemoKey, Rendered]]:
         """The chunk's pages, and (when asked) the Markdown conversions made for them."""
-        assert cls.renderer is not None and cls.memo is not None
+        assert cls.renderer is not None and cls.memo is not None and cls.people is not None
         known = len(cls.memo)
-        results = _render_chunk(cls.renderer, entries, staging_root)
+        results = _render_chunk(cls.renderer, entries, staging_root, cls.people)
         made = dict(list(cls.memo.items())[known:]) if cls.bring_back else {}
         return results, made
 
 
 def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: Staging,
                 jobs: int | None = None, memo: dict[MemoKey, Rendered] | None = None,
-                templates: BytecodeCache | None = None, bring_back: bool = False) -> WriteResult:
+                templates: BytecodeCache | None = None, bring_back: bool = False,
+                store: ConversionStore | None = None) -> WriteResult:
     """Render or reuse every page of the model into the staging folder. The Markdown
     conversions of pages rendered in this process go into `memo`; those of worker processes
-    only with `bring_back` (`zuhause serve`, which keeps them for the next build)."""
+    only with `bring_back` (`zuhause serve`, which keeps them for the next build); `store`
+    keeps them between builds (`conversions`)."""
     site = site_fingerprint(model, site_root, chain)
     listing = listing_fingerprint(model)
     todo: list[Todo] = []
@@ -183,10 +218,12 @@ def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: 
     if too_long:
         return WriteResult(0, 0, too_long)
     resolve = MarkdownRenderer.resolver(model.pages_by_source, model.held_back)
+    people = person_digests(model)
     for entry in model.pages:
         old = staging.previous_record(entry.output_file) or {}
         fingerprint = page_fingerprint(entry, site, listing)
-        if links_unchanged(old, resolve) and staging.reuse(entry.output_file, fingerprint):
+        if links_unchanged(old, resolve) and people_unchanged(old, people) \
+                and staging.reuse(entry.output_file, fingerprint):
             reused += 1
         else:
             todo.append((entry, fingerprint, str(old.get("sha256", ""))))
@@ -200,15 +237,15 @@ def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: 
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_Worker.start,
                                  initargs=(os.getpid(), model, site_root, chain, memo, templates,
-                                           bring_back)) as pool:
+                                           bring_back, people, store)) as pool:
             results = []
             for chunk, made in pool.map(_Worker.render, chunks, [staging.root] * len(chunks)):
                 results += chunk
                 if memo is not None:
                     memo.update(made)
     else:
-        results = _render_chunk(PageRenderer(model, site_root, chain, memo, templates), todo,
-                                staging.root)
+        results = _render_chunk(PageRenderer(model, site_root, chain, memo, templates, store),
+                                todo, staging.root, people)
     problems: list[Problem] = []
     for relative, record, page_problems in results:
         problems.extend(page_problems)

@@ -8,7 +8,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,7 +113,8 @@ def placeholders_in(path: str, text: str) -> list[Placeholder]:
     return found
 
 
-def _cached_placeholders(path: str, text: str, cache: ParseCache | None) -> list[Placeholder]:
+def cached_placeholders(path: str, text: str, cache: ParseCache | None) -> list[Placeholder]:
+    """`placeholders_in`, kept in `cache` (when there is one) by the file's name and text."""
     if cache is None:
         return placeholders_in(path, text)
     return cache.get(key_of("placeholders", path, text),  # type: ignore[no-any-return]
@@ -142,15 +143,19 @@ def text_reader(root: Path) -> Callable[[str], str]:
 
 
 def find_placeholders(root: Path, model: SiteModel, read: Callable[[str], str] | None = None,
-                      cache: ParseCache | None = None) -> list[Placeholder]:
+                      cache: ParseCache | None = None,
+                      known: Mapping[str, list[Placeholder]] | None = None) -> list[Placeholder]:
     """Every placeholder in zuhause.yaml, the people and the pages, and every drawn portrait,
-    in file and line order (each file's findings kept in `cache` by its text)."""
+    in file and line order (each file's findings kept in `cache` by its text; `known` has
+    those of files looked at already, by name)."""
     read = read or text_reader(root)
+    known = known or {}
     people = sorted(model.people.values(), key=lambda p: p.source)
     sources = ["zuhause.yaml", *(p.source for p in people),
                *sorted({e.source for e in model.pages if e.source})]
     found = [hit for path in dict.fromkeys(sources)
-             for hit in _cached_placeholders(path, read(path), cache)]
+             for hit in (known[path] if path in known
+                         else cached_placeholders(path, read(path), cache))]
     for person in people:
         if person.portrait_file is not None and is_placeholder_portrait(person.portrait_file):
             lines = read(person.source).split("\n")
