@@ -4,6 +4,7 @@ series of edits built one by one) the output is byte for byte that of a clean bu
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -15,6 +16,7 @@ import pytest
 from support import run_cli, tree_bytes, write_site
 from zuhause import build_site
 from zuhause.manifest import MANIFEST
+from zuhause.conversions import FOLDER as CONVERSIONS
 from zuhause.parsecache import CACHE_FILE
 
 PERSON_JONAS = """\
@@ -244,3 +246,42 @@ def test_a_damaged_or_foreign_parse_cache_is_rebuilt_not_trusted(site: Callable[
     result = run_cli("build", root)
     assert result.code == 0, result.err
     assert without_manifest(root / "public") == expected
+
+
+@pytest.mark.parametrize("output", ["kept", "removed"])
+def test_a_link_to_a_deleted_page_is_found_whatever_was_kept(tmp_path: Path, output: str) -> None:
+    """The about page's text and its conversion are unchanged, but the post it links to is
+    gone: neither the page kept in the output nor the conversion kept in the cache hide it."""
+    root = journal_site(tmp_path / "site")
+    assert run_cli("build", root).code == 0
+    assert any((root / CONVERSIONS).rglob("*.json"))
+    (root / "content" / "journal" / "post-1.md").unlink()
+    if output == "removed":
+        shutil.rmtree(root / "public")
+    result = run_cli("build", root)
+    assert result.code == 1
+    assert "content/ueber-mich.md:5:" in result.err and "journal/post-1.md" in result.err
+
+
+def test_damaged_markdown_conversions_are_made_again(tmp_path: Path) -> None:
+    root = journal_site(tmp_path / "site")
+    assert run_cli("build", root).code == 0
+    expected = without_manifest(root / "public")
+    stored = sorted((root / CONVERSIONS).rglob("*.json"))
+    assert stored
+    for number, path in enumerate(stored):
+        path.write_text(["{kaputt", '{"html": 5, "links": {}}', "[]", ""][number % 4])
+    shutil.rmtree(root / "public")
+    assert run_cli("build", root).code == 0
+    assert without_manifest(root / "public") == expected
+    assert all(json.loads(path.read_text())["html"] for path in stored)  # written anew
+
+
+def test_conversions_no_page_uses_any_more_are_removed(tmp_path: Path) -> None:
+    root = journal_site(tmp_path / "site")
+    assert run_cli("build", root).code == 0
+    before = {p.name for p in (root / CONVERSIONS).rglob("*.json")}
+    (root / "content" / "journal" / "post-3.md").write_text(post("Post 3", 3, text="Neu."))
+    assert run_cli("build", root).code == 0
+    after = {p.name for p in (root / CONVERSIONS).rglob("*.json")}
+    assert len(after) == len(before) and len(after - before) == 1  # one replaced, none piled up
