@@ -183,9 +183,10 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
         loaded = load_site(root, base_url, drafts, future, now, preview, memory)
         warning = placeholder_warning(loaded)  # before writing: the output is committed last
         report = write_site(loaded, out_path, jobs, started)
-        memory.cache.save()
-        if memory.store is not None and report.rendered:
-            memory.store.prune(used_conversions(loaded, memory.store))
+        if memory.save_each_build:  # (serve saves when it stops, and leaves pruning to builds)
+            memory.cache.save()
+            if memory.store is not None and report.rendered:
+                memory.store.prune(used_conversions(loaded, memory.store))
     if warning:
         report.warnings.append(warning)
     return report

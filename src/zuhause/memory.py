@@ -51,7 +51,7 @@ class FileMemo:
     def get(self, kind: str, path: Path, make: Callable[[], tuple[T, bool]]) -> T:
         """The result of `make()` for `path`: (value, whether it may be kept)."""
         stamp = stamp_of(path)
-        key = (kind, os.fspath(path))
+        key = (kind, os.path.abspath(path))
         known = self.entries.get(key)
         if stamp is not None and known is not None and known[0] == stamp:
             return known[1]  # type: ignore[no-any-return]
@@ -63,10 +63,11 @@ class FileMemo:
         return value
 
     def forget(self, paths: Iterable[str]) -> None:
-        """Drop what was computed from `paths` (absolute or as given to `get`)."""
-        gone = {os.path.realpath(p) for p in paths} | set(paths)
-        self.entries = {key: value for key, value in self.entries.items()
-                        if key[1] not in gone and os.path.realpath(key[1]) not in gone}
+        """Drop what was computed from `paths` (spelled as the paths given to `get`)."""
+        gone = {os.path.abspath(p) for p in paths}
+        if gone:
+            self.entries = {key: value for key, value in self.entries.items()
+                            if key[1] not in gone}
 
 
 class TemplateCode(BytecodeCache):
@@ -97,6 +98,7 @@ class BuildMemory:
     entries: dict[int, tuple[Page, str, PageEntry]] = field(default_factory=dict)
     keep_conversions: bool = False  # also those made in worker processes (for `serve`)
     store: ConversionStore | None = None  # Markdown conversions kept in the site folder
+    save_each_build: bool = True  # False: `serve` saves the parse cache when it stops
     placeholders: dict[str, list[Placeholder]] = field(default_factory=dict)  # by file name
 
     @classmethod
@@ -106,8 +108,8 @@ class BuildMemory:
 
     def next_build(self) -> None:
         """Keep of the last build's conversions what a new build may take."""
-        self.converted = carried_over(self.converted)
-        self.placeholders = {}
+        self.converted = carried_over(self.converted)  # placeholders stay: a page read
+        # again finds its own, a page taken from `files` is unchanged
 
     def read_page(self, root: Path, relative: Path, problems: Problems,
                   keep: Callable[[Page], bool]) -> Page | None:

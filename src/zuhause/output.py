@@ -18,7 +18,7 @@ from pathlib import Path
 from . import swap
 from .errors import Message, Problem, msg
 from .manifest import MANIFEST, Manifest, load_manifest, manifest_text, parent_folders
-from .patch import JOURNAL, Journal, apply_journal, read_journal, write_journal
+from .patch import JOURNAL, Journal, apply_journal, read_journal, staged_name, write_journal
 from .swap import STAGING_PREFIX, clear_old, make_staging, publish, signals_held
 
 __all__ = ["MANIFEST", "Staging", "UnsafePath", "check_output_folder", "describe_os_error",
@@ -44,10 +44,15 @@ def joined_inside(root: Path | str, relative: str) -> str:
     return os.path.join(root, relative)
 
 
-def write_file(root: Path, relative: str, data: bytes) -> dict[str, object]:
-    """Write one file below `root` and return its manifest record."""
-    target = safe_join(root, relative)
-    target.parent.mkdir(parents=True, exist_ok=True)
+def write_file(root: Path, relative: str, data: bytes, flat: bool = False) -> dict[str, object]:
+    """Write one file below `root` and return its manifest record; `flat` writes it straight
+    into `root` under its `staged_name` (the staging folder of an update)."""
+    if flat:
+        safe_join(root, relative)  # refuses what could leave the output
+        target = root / staged_name(relative)
+    else:
+        target = safe_join(root, relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     return _record(target, hashlib.sha256(data).hexdigest())
 
@@ -192,7 +197,7 @@ class Staging:
         if old is not None and old.get("sha256") == sha256:
             self.files[relative] = {**old, "fingerprint": fingerprint}
             return
-        record = write_file(self.root, relative, data)
+        record = write_file(self.root, relative, data, self.updating)
         record["fingerprint"] = fingerprint
         self.files[relative] = record
         self.changed.add(relative)
@@ -220,8 +225,12 @@ class Staging:
                                 or old.get("sha256") == _sha256(source)):
             self.files[relative] = {**old, "source_stamp": stamp}  # the same bytes: kept
             return
-        target = safe_join(self.root, relative)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if self.updating:
+            safe_join(self.root, relative)  # refuses what could leave the output
+            target = self.root / staged_name(relative)
+        else:
+            target = safe_join(self.root, relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
         self.files[relative] = {**_record(target, _sha256(target)), "source_stamp": stamp}
         self.changed.add(relative)

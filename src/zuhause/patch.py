@@ -2,19 +2,22 @@
 half old, half new.
 
 A build that finds a previous output (with its manifest) writes only the files whose bytes
-changed, into its staging folder beside the output. When everything is there it writes a
-journal into that folder: the files to move into the output, the files to delete, the folders
-it made and gave up, and the new manifest. From the moment the journal exists the update is
-decided: `apply_journal` moves the files over (one `rename` each), deletes what went away and
-puts the manifest in place last, all with Ctrl-C and SIGTERM held. A build killed on the way
-leaves its staging folder with the journal; the next build into that output finds it (`swap.recover`)
-and applies the rest, which is safe to repeat. A staging folder without a journal is a build
-that had not decided yet: it is deleted and the previous output stands as it was.
+changed, into its staging folder beside the output, side by side under names made from their
+paths (`staged_name`: no folders to make while the build is still undecided). When everything
+is there it writes a journal into that folder: the files to move into the output, the files
+to delete, the folders it made and gave up, and the new manifest. From the moment the journal
+exists the update is decided: `apply_journal` moves the files over (one `rename` each),
+deletes what went away and puts the manifest in place last, all with Ctrl-C and SIGTERM held.
+A build killed on the way leaves its staging folder with the journal; the next build into
+that output finds it (`swap.recover`) and applies the rest, which is safe to repeat. A
+staging folder without a journal is a build that had not decided yet: it is deleted and the
+previous output stands as it was.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -48,6 +51,12 @@ class Journal:
         return not self.moves and not self.removes and not self.folders_gone
 
 
+def staged_name(relative: str) -> str:
+    """The name under which a changed file waits in the staging folder of an update."""
+    return hashlib.sha1(relative.encode("utf-8", "surrogateescape"), usedforsecurity=False
+                        ).hexdigest()
+
+
 def write_journal(staging: Path, journal: Journal) -> None:
     """Write the journal into the staging folder: the moment the update is decided."""
     partial = staging / _PARTIAL
@@ -74,11 +83,13 @@ def apply_journal(staging: Path, out: Path, journal: Journal) -> None:
     """Move the staged files into `out`, delete the files and folders that went away, then put
     the manifest in place. Idempotent: what was already done is skipped."""
     for number, relative in enumerate(journal.moves):
-        source = os.path.join(staging, relative)
+        source = os.path.join(staging, staged_name(relative))
         if not os.path.lexists(source):
             continue  # moved before the build was stopped
         target = os.path.join(out, relative)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
+        folder = os.path.dirname(target)
+        if not os.path.isdir(folder):  # (asking first is cheaper than mkdir on every file)
+            os.makedirs(folder, exist_ok=True)
         os.replace(source, target)
         if number == 0:
             checkpoint("patch-applying")

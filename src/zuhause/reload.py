@@ -9,11 +9,24 @@ from dataclasses import dataclass
 EVENTS_PATH = "/__zuhause/events"
 MAX_LISTENERS = 32
 
-# Listens for build events; a changed counter reloads the page, or only the stylesheets
-# when nothing but CSS changed.
+# Listens for build events; a changed counter updates the page: only the stylesheets when
+# nothing but CSS changed; the body in place when the new page differs only there (no new
+# request for stylesheets, fonts and pictures; the scroll position stays); else a reload.
 CLIENT_SCRIPT = """<script>(() => {
   const source = new EventSource("__EVENTS__");
   let seen = null;
+  const refresh = () => fetch(location.href, {cache: "no-store"})
+    .then((response) => response.text())
+    .then((html) => {
+      const next = new DOMParser().parseFromString(html, "text/html");
+      if (next.head.innerHTML !== document.head.innerHTML
+          || next.documentElement.lang !== document.documentElement.lang) {
+        location.reload();
+        return;
+      }
+      document.body.replaceWith(next.body);
+    })
+    .catch(() => location.reload());
   const handle = (kind) => (event) => {
     if (seen === null) { seen = event.data; return; }
     if (event.data === seen) return;
@@ -25,7 +38,7 @@ CLIENT_SCRIPT = """<script>(() => {
         link.href = url.href;
       }
     } else {
-      location.reload();
+      refresh();
     }
   };
   source.addEventListener("build", handle("build"));

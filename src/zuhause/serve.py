@@ -53,6 +53,7 @@ class DevSession:
         self.work = Path(tempfile.mkdtemp(prefix="zuhause-serve-"))
         self.memory = BuildMemory.of_site(site)
         self.memory.keep_conversions = True
+        self.memory.save_each_build = False
         self.config = read_config(site, Problems(), base_url)
         self.state = DevState(base_path(self.config.base_url) if self.config else "/",
                               BuildEvents(), set())
@@ -123,11 +124,21 @@ class DevSession:
             self.state.publish(None, [problem], language=language)
             self.log(problem.format(language))  # a bug in zuhause: said briefly, no traceback
 
+    def _as_site_paths(self, changed: set[str]) -> set[str]:
+        """The watcher's paths (resolved) spelled as below the site folder as it was given."""
+        real = os.path.realpath(self.site)
+        spelled = set(changed)
+        for path in changed:
+            inside = os.path.relpath(path, real)
+            if not inside.startswith(os.pardir):
+                spelled.add(os.path.join(self.site, inside))
+        return spelled
+
     def _build_and_publish(self, changed: set[str], language: str) -> None:
         """One build into the served folder (only changed files are replaced, each at once);
         the tabs reload when all of them are in place."""
         kind = "css" if changed and all(path.endswith(".css") for path in changed) else "build"
-        self.memory.files.forget(changed)
+        self.memory.files.forget(self._as_site_paths(changed))
         report = build_site(self.site, self.work / "out", base_url=self.base_url,
                             drafts=self.drafts, future=self.future, now=self.now, preview=True,
                             memory=self.memory)
@@ -146,6 +157,7 @@ class DevSession:
             self.server.server_close()
         for thread in self._threads:
             thread.join(timeout=5)
+        self.memory.cache.save()  # what this session parsed, for the next build
         shutil.rmtree(self.work, ignore_errors=True)
 
 

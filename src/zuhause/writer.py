@@ -145,7 +145,7 @@ build left for it (empty when there are none): the same bytes are not written ag
 
 
 def _render_chunk(renderer: PageRenderer, entries: list[Todo], staging_root: Path,
-                  people: dict[str, str]) -> Rendering:
+                  people: dict[str, str], flat: bool) -> Rendering:
     results: Rendering = []
     for entry, fingerprint, previous_sha256 in entries:
         result = renderer.render(entry)
@@ -156,7 +156,7 @@ def _render_chunk(renderer: PageRenderer, entries: list[Todo], staging_root: Pat
         if previous_sha256 and hashlib.sha256(data).hexdigest() == previous_sha256:
             record: dict[str, object] = {"unchanged": True}
         else:
-            record = write_file(staging_root, entry.output_file, data)
+            record = write_file(staging_root, entry.output_file, data, flat)
         record["fingerprint"] = fingerprint
         record["images"] = [job.as_list() for job in result.images]
         record["links"] = dict(sorted(result.links.items()))
@@ -190,12 +190,12 @@ class _Worker:
         cls.renderer = PageRenderer(model, site_root, chain, cls.memo, templates, store)
 
     @classmethod
-    def render(cls, entries: list[Todo], staging_root: Path
+    def render(cls, entries: list[Todo], staging_root: Path, flat: bool
                ) -> tuple[Rendering, dict[MemoKey, Rendered]]:
         """The chunk's pages, and (when asked) the Markdown conversions made for them."""
         assert cls.renderer is not None and cls.memo is not None and cls.people is not None
         known = len(cls.memo)
-        results = _render_chunk(cls.renderer, entries, staging_root, cls.people)
+        results = _render_chunk(cls.renderer, entries, staging_root, cls.people, flat)
         made = dict(list(cls.memo.items())[known:]) if cls.bring_back else {}
         return results, made
 
@@ -239,13 +239,14 @@ def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: 
                                  initargs=(os.getpid(), model, site_root, chain, memo, templates,
                                            bring_back, people, store)) as pool:
             results = []
-            for chunk, made in pool.map(_Worker.render, chunks, [staging.root] * len(chunks)):
+            for chunk, made in pool.map(_Worker.render, chunks, [staging.root] * len(chunks),
+                                        [staging.updating] * len(chunks)):
                 results += chunk
                 if memo is not None:
                     memo.update(made)
     else:
         results = _render_chunk(PageRenderer(model, site_root, chain, memo, templates, store),
-                                todo, staging.root, people)
+                                todo, staging.root, people, staging.updating)
     problems: list[Problem] = []
     for relative, record, page_problems in results:
         problems.extend(page_problems)
