@@ -53,7 +53,8 @@ def measure(page: Page, session: DevSession, source: Path, url_path: str, edits:
         marker = f"Messpunkt {number} {time.time_ns()}"
         started = time.perf_counter()
         source.write_text(edit(original, marker), "utf-8")
-        page.get_by_text(marker).wait_for(timeout=30000)
+        page.wait_for_function("(marker) => document.body.innerText.includes(marker)", arg=marker,
+                               polling="raf", timeout=30000)  # checked every frame
         times.append(time.perf_counter() - started)
         page.wait_for_timeout(250)  # let the watcher settle before the next save
     source.write_text(original, "utf-8")

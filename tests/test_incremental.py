@@ -15,8 +15,8 @@ import pytest
 
 from support import run_cli, tree_bytes, write_site
 from zuhause import build_site
-from zuhause.manifest import MANIFEST
 from zuhause.conversions import FOLDER as CONVERSIONS
+from zuhause.manifest import MANIFEST
 from zuhause.parsecache import CACHE_FILE
 
 PERSON_JONAS = """\

@@ -10,20 +10,26 @@ EVENTS_PATH = "/__zuhause/events"
 MAX_LISTENERS = 32
 
 # Listens for build events; a changed counter updates the page: only the stylesheets when
-# nothing but CSS changed; the body in place when the new page differs only there (no new
-# request for stylesheets, fonts and pictures; the scroll position stays); else a reload.
+# nothing but CSS changed; else the page in place (head and body, the stylesheets kept: no new
+# request for stylesheets, fonts and pictures, and the scroll position stays) when it still
+# uses the same stylesheets and language; else a reload.
 CLIENT_SCRIPT = """<script>(() => {
   const source = new EventSource("__EVENTS__");
   let seen = null;
+  const isSheet = (element) => element.matches('link[rel="stylesheet"]');
+  const sheets = (doc) => [...doc.head.children].filter(isSheet)
+    .map((link) => link.getAttribute("href")).join(" ");
   const refresh = () => fetch(location.href, {cache: "no-store"})
     .then((response) => response.text())
     .then((html) => {
       const next = new DOMParser().parseFromString(html, "text/html");
-      if (next.head.innerHTML !== document.head.innerHTML
+      if (sheets(next) !== sheets(document)
           || next.documentElement.lang !== document.documentElement.lang) {
         location.reload();
         return;
       }
+      for (const old of [...document.head.children]) if (!isSheet(old)) old.remove();
+      for (const fresh of [...next.head.children]) if (!isSheet(fresh)) document.head.append(fresh);
       document.body.replaceWith(next.body);
     })
     .catch(() => location.reload());
