@@ -52,7 +52,8 @@ class Measurement:
     peak_rss_mib: float
     pages_per_s: float
     output_files: int
-    peak_tree_rss_mib: float = 0.0  # the most the build and its workers held together
+    peak_tree_rss_mib: float = 0.0  # the build and its workers, resident sizes added up
+    peak_tree_pss_mib: float = 0.0  # the most the build and its workers held together (PSS)
     files_written: int = 0  # output files new or changed by this build
 
 
@@ -66,6 +67,7 @@ class ChildRun:
     stdout: str
     stderr: str
     tree_rss_kib: int = 0
+    tree_pss_kib: int = 0
 
 
 class BuildFailed(Exception):
@@ -148,9 +150,11 @@ def build_command(site: Path, out: Path) -> list[str]:
     return [sys.executable, "-m", "zuhause", "build", str(site), "-o", str(out)]
 
 
-def tree_rss_kib(root: int) -> int:
-    """The resident memory of process `root` and all its descendants together (Linux /proc;
-    0 elsewhere). Pages shared after a fork are counted in each process: an upper bound."""
+def tree_memory_kib(root: int) -> tuple[int, int]:
+    """The memory of process `root` and all its descendants together (Linux /proc; 0
+    elsewhere): the sum of their resident sizes (pages shared after a fork counted in each
+    process: an upper bound) and the sum of their proportional sizes (PSS: a shared page
+    split between the processes sharing it, so the sum is what they hold together)."""
     parents: dict[int, int] = {}
     sizes: dict[int, int] = {}
     for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
@@ -168,13 +172,34 @@ def tree_rss_kib(root: int) -> int:
         more = {pid for pid, parent in parents.items() if parent in family} - family
         family |= more
         grew = bool(more)
-    return sum(sizes.get(pid, 0) for pid in family)
+    return sum(sizes.get(pid, 0) for pid in family), sum(_pss_kib(pid) for pid in family)
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def tree_rss_kib(root: int) -> int:
+    """The resident memory of process `root` and all its descendants together (an upper
+    bound; see `tree_memory_kib`)."""
+    return tree_memory_kib(root)[0]
 
 
 def watch_tree_rss(pid: int, stop: threading.Event, peak: list[int]) -> None:
-    """Sample the tree's memory every 20 ms until `stop`; the highest sum goes into peak[0]."""
+    """Sample the tree's memory every 20 ms until `stop`; the highest sums go into peak[0]
+    (resident) and, when `peak` has room, peak[1] (proportional)."""
     while not stop.wait(0.02):
-        peak[0] = max(peak[0], tree_rss_kib(pid))
+        rss, pss = tree_memory_kib(pid)
+        peak[0] = max(peak[0], rss)
+        if len(peak) > 1:
+            peak[1] = max(peak[1], pss)
 
 
 def run_measured(command: Sequence[str]) -> ChildRun:
@@ -192,7 +217,7 @@ def run_measured(command: Sequence[str]) -> ChildRun:
         ]
         start = time.perf_counter()
         pid = os.posix_spawn(command[0], list(command), os.environ, file_actions=actions)
-        stop, peak = threading.Event(), [0]
+        stop, peak = threading.Event(), [0, 0]
         watcher = threading.Thread(target=watch_tree_rss, args=(pid, stop, peak), daemon=True)
         watcher.start()
         _, status, usage = os.wait4(pid, 0)
@@ -204,7 +229,7 @@ def run_measured(command: Sequence[str]) -> ChildRun:
             stream.seek(0)
             outputs.append(stream.read().decode("utf-8", "replace"))
     return ChildRun(os.waitstatus_to_exitcode(status), wall, usage, outputs[0], outputs[1],
-                    peak[0])
+                    peak[0], peak[1])
 
 
 def output_stamps(folder: Path) -> dict[str, tuple[int, int]]:
@@ -229,6 +254,7 @@ def measure_build(site: Path, out: Path, pages: int) -> Measurement:
         pages_per_s=round(pages / run.wall_s, 1),
         output_files=count_files(out),
         peak_tree_rss_mib=round(run.tree_rss_kib / 1024, 1),
+        peak_tree_pss_mib=round(run.tree_pss_kib / 1024, 1),
         files_written=sum(1 for name, stamp in output_stamps(out).items()
                           if before.get(name) != stamp),
     )
@@ -257,6 +283,7 @@ def median_measurement(runs: Sequence[Measurement]) -> Measurement:
         pages_per_s=round(statistics.median(r.pages_per_s for r in runs), 1),
         output_files=runs[-1].output_files,
         peak_tree_rss_mib=max(r.peak_tree_rss_mib for r in runs),
+        peak_tree_pss_mib=max(r.peak_tree_pss_mib for r in runs),
         files_written=runs[-1].files_written,
     )
 
@@ -311,9 +338,9 @@ def size_report(
 def markdown_table(reports: Sequence[dict]) -> str:
     """A Markdown table of the medians of all sizes."""
     lines = [
-        "| pages | build | wall (s) | pages/s | CPU (s) | peak RSS (MiB) | all processes (MiB) "
-        "| files written | output files |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| pages | build | wall (s) | pages/s | CPU (s) | peak RSS (MiB) | all processes, RSS "
+        "(MiB) | all processes, PSS (MiB) | files written | output files |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for report in reports:
         for name in SCENARIOS:
@@ -321,7 +348,8 @@ def markdown_table(reports: Sequence[dict]) -> str:
             lines.append(
                 f"| {report['pages']} | {SCENARIO_LABELS[name]} | {m['wall_s']:.3f} | "
                 f"{m['pages_per_s']:.1f} | {m['cpu_s']:.3f} | {m['peak_rss_mib']:.1f} | "
-                f"{m['peak_tree_rss_mib']:.1f} | {m['files_written']} | {m['output_files']} |"
+                f"{m['peak_tree_rss_mib']:.1f} | {m['peak_tree_pss_mib']:.1f} | "
+                f"{m['files_written']} | {m['output_files']} |"
             )
     return "\n".join(lines)
 

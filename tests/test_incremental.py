@@ -232,16 +232,18 @@ def test_a_damaged_or_foreign_parse_cache_is_rebuilt_not_trusted(site: Callable[
     assert run_cli("build", root).code == 0
     cache = root / CACHE_FILE
     expected = without_manifest(root / "public")
-    text = {"not json": "{kaputt",
-            "another version": '{"format": 1, "zuhause": "0.0.0", "entries": {}}',
-            "wrong shape": '{"format": 1, "zuhause": "%s", "entries": {"x": {"map": 5}}}',
-            "unreadable": ""}[damage]
-    from zuhause import __version__
+    header, *entries = cache.read_text().splitlines()
+    assert entries
     if damage == "unreadable":
         cache.unlink()
         cache.mkdir()  # a folder where the file should be: it cannot be read or replaced
+    elif damage == "wrong shape":  # every entry: valid JSON, but not what zuhause wrote
+        cache.write_text("\n".join([header, *(f"{line.partition(chr(9))[0]}\t" + '{"map": 5}'
+                                              for line in entries)]))
     else:
-        cache.write_text(text.replace("%s", __version__))
+        cache.write_text({"not json": "{kaputt\n",
+                          "another version": '{"format": 2, "zuhause": "0.0.0"}\n'}[damage]
+                         + "\n".join(entries))
     shutil.rmtree(root / "public")
     result = run_cli("build", root)
     assert result.code == 0, result.err

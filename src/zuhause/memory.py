@@ -136,9 +136,10 @@ class BuildMemory:
         """`model.page_texts`, kept in the parse cache by the page's text."""
         if not page.digest:
             return page_texts(page, language)
-        made = self.cache.derived("page-texts", language, page.source, page.digest,
-                                  make=lambda: list(page_texts(page, language)))
-        return str(made[0]), str(made[1])
+        description, summary = self.cache.texts(
+            "page-texts", language, page.source, page.digest,
+            make=lambda: list(page_texts(page, language)))
+        return description, summary
 
     def read(self, path: Path, reader: Callable[[Problems], T | None],
              problems: Problems, keep: Callable[[T], bool]) -> T | None:

@@ -5,9 +5,11 @@ every page as read and validated (those without a picture), the texts derived fr
 
 Entries are keyed by a hash of exactly what was parsed (the text, the file's name, where the
 text starts), so an entry can never be out of date; no file times are trusted. The cache is one
-JSON file in the site's `.zuhause/cache/` folder: plain data, never code. A file that cannot be
-read, is not JSON, or was written by another version of zuhause is ignored and replaced. Only
-the entries the last build used are kept, so the file stays as big as the site.
+text file in the site's `.zuhause/cache/` folder: a JSON header line, then one line per entry,
+its key, a tab and its value as JSON: plain data, never code. Each entry is decoded only when a
+build asks for it. A file that cannot be read, has no valid header, or was written by another
+version of zuhause is ignored and replaced; a damaged entry is made again. Only the entries the
+last build used are kept, so the file stays as big as the site.
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ from .errors import Problem
 from .frontmatter import Position, YamlList, YamlMap, load_yaml
 from .pages import Page
 
-FORMAT = 1
-CACHE_FILE = Path(".zuhause") / "cache" / "parsed.json"
+FORMAT = 2
+CACHE_FILE = Path(".zuhause") / "cache" / "parsed.lines"
 
 
 class Unencodable(ValueError):
@@ -118,6 +120,13 @@ def decode_page(data: Any, name: str, text: str, digest: str) -> Page:
                 decode(data["meta"]), None, digest)
 
 
+def _texts(data: Any) -> list[str]:
+    """`data` when it is a list of texts (else the entry is damaged: ValueError)."""
+    if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
+        raise ValueError("not a list of texts")
+    return data
+
+
 def text_digest(text: str) -> str:
     """A short hash of a file's whole text."""
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
@@ -140,8 +149,8 @@ def key_of(*parts: str | int) -> str:
 class ParseCache:
     """Results of parsing site files by a key of their input; see the module docstring."""
 
-    def __init__(self, entries: dict[str, Any] | None = None, path: Path | None = None) -> None:
-        self.entries: dict[str, Any] = entries or {}
+    def __init__(self, entries: dict[str, str] | None = None, path: Path | None = None) -> None:
+        self.entries: dict[str, str] = entries or {}  # key -> its value as JSON text
         self.path = path
         self.used: set[str] = set()
         self.added = 0
@@ -150,14 +159,17 @@ class ParseCache:
     def of_site(cls, root: Path) -> ParseCache:
         """The cache of the site folder `root` (empty when there is none or it is unusable)."""
         path = root / CACHE_FILE
+        entries: dict[str, str] = {}
         try:
-            data = json.loads(path.read_text("utf-8"))
+            header, _, rest = path.read_text("utf-8").partition("\n")
+            data = json.loads(header)
             if data.get("format") != FORMAT or data.get("zuhause") != __version__:
                 raise ValueError("another version's cache")
-            entries = data["entries"]
-            if not isinstance(entries, dict):
-                raise ValueError("no entries")
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            for line in rest.splitlines():
+                key, tab, value = line.partition("\t")
+                if tab:
+                    entries[key] = value
+        except (OSError, ValueError, TypeError, AttributeError):
             entries = {}
         return cls(entries, path)
 
@@ -167,15 +179,16 @@ class ParseCache:
         """The value for `key`: from the cache, else `make()` (kept when `keep` says so)."""
         if key in self.entries:
             try:
-                value = from_data(self.entries[key])
+                value = from_data(json.loads(self.entries[key]))
                 self.used.add(key)
                 return value
-            except (KeyError, TypeError, ValueError, IndexError):
+            except (KeyError, TypeError, ValueError, IndexError, AttributeError):
                 del self.entries[key]  # damaged: made again below
         value = make()
         if keep(value):
             with contextlib.suppress(Unencodable):
-                self.entries[key] = to_data(value)
+                self.entries[key] = json.dumps(to_data(value), ensure_ascii=False,
+                                               separators=(",", ":"))
                 self.used.add(key)
                 self.added += 1
         return value
@@ -204,9 +217,10 @@ class ParseCache:
             to_data=lambda result: encode_page(result[0]),
             from_data=lambda data: (decode_page(data, name, text, digest), []))
 
-    def derived(self, kind: str, *inputs: str | int, make: Callable[[], Any]) -> Any:
-        """A value made from `inputs` alone (texts, a language), kept as JSON."""
-        return self.get(key_of(kind, *inputs), make, keep=lambda _: True)
+    def texts(self, kind: str, *inputs: str | int, make: Callable[[], list[str]]) -> list[str]:
+        """A list of texts made from `inputs` alone (texts, a language), kept as JSON."""
+        return self.get(key_of(kind, *inputs), make, keep=lambda _: True,  # type: ignore[no-any-return]
+                        from_data=_texts)
 
     def save(self) -> None:
         """Keep what this build used for the next one; a cache that cannot be written is no
@@ -216,9 +230,9 @@ class ParseCache:
         unused = set(self.entries) - self.used
         if not self.added and not unused:
             return  # nothing new: nothing to write
-        kept = {key: self.entries[key] for key in sorted(self.used)}
-        text = json.dumps({"format": FORMAT, "zuhause": __version__, "entries": kept},
-                          ensure_ascii=False, separators=(",", ":"))
+        kept = {key: self.entries[key] for key in sorted(self.used) if key in self.entries}
+        header = json.dumps({"format": FORMAT, "zuhause": __version__})
+        text = "\n".join([header, *(f"{key}\t{value}" for key, value in kept.items())]) + "\n"
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".parsed-")

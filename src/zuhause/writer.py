@@ -183,6 +183,7 @@ class _Worker:
               memo: dict[MemoKey, Rendered] | None, templates: BytecodeCache | None,
               bring_back: bool, people: dict[str, str], store: ConversionStore | None) -> None:
         die_with_parent(parent)
+        gc.freeze()  # what the parent made stays untouched by the collector (no copies of it)
         gc.enable()  # the build holds it off while reading; rendering many pages needs it
         cls.people = people
         cls.memo = {} if memo is None else memo  # a copy: the process was forked

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..model import SiteModel
 from ..parsecache import ParseCache, key_of
@@ -120,7 +121,15 @@ def cached_placeholders(path: str, text: str, cache: ParseCache | None) -> list[
     return cache.get(key_of("placeholders", path, text),  # type: ignore[no-any-return]
                      lambda: placeholders_in(path, text), keep=lambda _: True,
                      to_data=lambda found: [[p.line, p.key, p.text] for p in found],
-                     from_data=lambda data: [Placeholder(path, *item) for item in data])
+                     from_data=lambda data: [_placeholder(path, item) for item in data])
+
+
+def _placeholder(path: str, item: Any) -> Placeholder:
+    """A placeholder as the parse cache keeps it: [line, key, text] (else ValueError)."""
+    line, key, text = item
+    if not (isinstance(line, int) and isinstance(key, str) and isinstance(text, str)):
+        raise ValueError("not a placeholder")
+    return Placeholder(path, line, key, text)
 
 
 def is_placeholder_portrait(file: Path) -> bool:
