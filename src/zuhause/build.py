@@ -7,11 +7,11 @@ import gc
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
-from . import swap
+from . import swap, uptodate
 from .config import CONFIG_FILE, SiteConfig, read_config
 from .conversions import ConversionStore
 from .discover import SiteFiles, discover, is_ignored_static, walk_files
@@ -34,6 +34,7 @@ from .images import (
 from .images.settings import settings_for
 from .images.show import pictures_for
 from .legal import check_legal
+from .manifest import MANIFEST, load_manifest
 from .markup import MemoKey, Rendered
 from .memory import BuildMemory
 from .model import SiteModel, build_model, entry_from_page
@@ -178,6 +179,12 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
     refused = check_output_folder(out_path, root)
     if refused:
         raise SiteError(refused)
+    options: dict[str, object] = {"base_url": base_url, "drafts": drafts, "future": future,
+                                  "preview": preview}
+    stamped = memory is None and now is None  # a plain build: it may find nothing to do
+    if stamped and (done := _already_built(root, out_path, options, started)) is not None:
+        return done
+    uptodate.forget(root, out_path)  # until this build has ended well
     memory = memory if memory is not None else BuildMemory.of_site(root)
     with collector_paused():
         loaded = load_site(root, base_url, drafts, future, now, preview, memory)
@@ -189,7 +196,31 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
                 memory.store.prune(used_conversions(loaded, memory.store))
     if warning:
         report.warnings.append(warning)
+    if stamped and not loaded.model.held_back:  # (a post due later ends the stamp's validity)
+        written = load_manifest(out_path)
+        if written is not None:
+            uptodate.note(root, out_path, options, [*written.files, MANIFEST], report.pages,
+                          report.warnings, _new_year(loaded.model), datetime.now(UTC))
     return report
+
+
+def _already_built(root: Path, out: Path, options: dict[str, object],
+                   started: float) -> BuildReport | None:
+    """The report of a build with nothing to do, when the output is up to date (`uptodate`);
+    None when there is work."""
+    recovered = recover(out)  # what stopped builds left beside the output goes first
+    stamp = uptodate.load(root, out)
+    if recovered or stamp is None or not uptodate.holds(stamp, root, out, options,
+                                                         datetime.now(UTC)):
+        return None
+    return BuildReport(root, out, stamp.pages, stamp.files - 1, 0, stamp.pages,
+                       time.perf_counter() - started, list(stamp.warnings))
+
+
+def _new_year(model: SiteModel) -> datetime:
+    """When the footer's year changes: the next first of January in the site's time zone."""
+    moment = model.now.astimezone(model.config.timezone)
+    return datetime(moment.year + 1, 1, 1, tzinfo=model.config.timezone)
 
 
 @contextlib.contextmanager

@@ -1,0 +1,179 @@
+"""Whether an output folder already holds what building the site again would write: then a
+build has nothing to do, and does nothing.
+
+After a build, zuhause notes in the site's `.zuhause/cache/stamps/` (one file per output
+folder): a hash of every file of the site folder and of the built-in themes (name, size,
+modification time, inode), the options and versions the build ran with, every file it left in
+the output folder (with its size, time and inode), what it reported, and until when the
+result holds (the next post dated later, or the new year: the footer shows the year). The next
+build compares; when all of it is the same, the output is up to date.
+
+A file changed while the build ran could have the same time as when the build read it, so no
+stamp is noted when any file of the site changed in the two seconds before the stamp is taken;
+the next build then does its work and notes one. The stamp is plain JSON; one that cannot be
+read or is not what zuhause writes is ignored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.metadata
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import Message
+from .themes import builtin_themes
+
+FORMAT = 1
+FOLDER = Path(".zuhause") / "cache" / "stamps"
+QUIET_SECONDS = 2.0  # files changed this recently make a stamp unsafe
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What one build found and left (see the module docstring)."""
+
+    inputs: str
+    outputs: list[list[Any]]  # [relative path, size, modification time, inode]
+    pages: int
+    files: int
+    warnings: list[Message]
+    valid_until: str  # ISO time; the result no longer holds from then on
+
+
+def inputs_digest(root: Path, out: Path, options: Mapping[str, object]) -> tuple[str, int]:
+    """A hash of the site's files and the build's options and versions, and the newest
+    modification time (ns) among the files."""
+    digest = hashlib.blake2b(json.dumps(
+        [__version__, sys.version, _versions(), options], sort_keys=True).encode())
+    newest = 0
+    skip = {os.path.abspath(out), os.path.abspath(root / ".zuhause")}
+    for top in (root, builtin_themes()):
+        for directory, dirnames, filenames in os.walk(top):
+            dirnames[:] = sorted(d for d in dirnames if d != ".git"
+                                 and os.path.abspath(os.path.join(directory, d)) not in skip)
+            for name in sorted(filenames):
+                path = os.path.join(directory, name)
+                try:
+                    stat = os.stat(path, follow_symlinks=False)
+                except OSError:
+                    continue
+                newest = max(newest, stat.st_mtime_ns)
+                digest.update(f"{path}\0{stat.st_size} {stat.st_mtime_ns} {stat.st_ino}\n"
+                              .encode("utf-8", "surrogateescape"))
+    return digest.hexdigest(), newest
+
+
+def _versions() -> list[str]:
+    found = []
+    for package in ("markdown", "jinja2", "pyyaml", "pillow", "markupsafe"):
+        try:
+            found.append(f"{package} {importlib.metadata.version(package)}")
+        except importlib.metadata.PackageNotFoundError:
+            found.append(f"{package} -")
+    return found
+
+
+def output_listing(out: Path, files: Iterable[str]) -> list[list[Any]] | None:
+    """Every given file of the output folder with its size, time and inode; None when one is
+    missing."""
+    listing: list[list[Any]] = []
+    for relative in sorted(files):
+        try:
+            stat = os.stat(os.path.join(out, relative), follow_symlinks=False)
+        except OSError:
+            return None
+        listing.append([relative, stat.st_size, stat.st_mtime_ns, stat.st_ino])
+    return listing
+
+
+def _file(root: Path, out: Path) -> Path:
+    name = hashlib.blake2b(os.path.abspath(out).encode("utf-8", "surrogateescape"),
+                           digest_size=12).hexdigest()
+    return root / FOLDER / f"{name}.json"
+
+
+def load(root: Path, out: Path) -> Stamp | None:
+    """The stamp of the last build of `root` into `out`; None when there is none."""
+    try:
+        data = json.loads(_file(root, out).read_text("utf-8"))
+        if data["format"] != FORMAT:
+            return None
+        return Stamp(str(data["inputs"]), list(data["outputs"]), int(data["pages"]),
+                     int(data["files"]), [_message(m) for m in data["warnings"]],
+                     str(data["valid_until"]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def holds(stamp: Stamp, root: Path, out: Path, options: Mapping[str, object],
+          now: datetime) -> bool:
+    """Whether building `root` into `out` with `options` now would write exactly what is there."""
+    if stamp.valid_until and now >= datetime.fromisoformat(stamp.valid_until):
+        return False
+    for relative, size, mtime, inode in stamp.outputs:
+        try:
+            stat = os.stat(os.path.join(out, relative), follow_symlinks=False)
+        except OSError:
+            return False
+        if (stat.st_size, stat.st_mtime_ns, stat.st_ino) != (size, mtime, inode):
+            return False
+    return inputs_digest(root, out, options)[0] == stamp.inputs
+
+
+def note(root: Path, out: Path, options: Mapping[str, object], files: Iterable[str], pages: int,
+         warnings: list[Message], valid_until: datetime | None, now: datetime) -> None:
+    """Keep the stamp of a build that just ended (none when a file changed too recently to
+    be sure the build saw it; then an older stamp is removed)."""
+    path = _file(root, out)
+    inputs, newest = inputs_digest(root, out, options)
+    listing = output_listing(out, files)
+    if listing is None or newest / 1e9 > now.timestamp() - QUIET_SECONDS:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return
+    text = json.dumps({"format": FORMAT, "inputs": inputs, "outputs": listing, "pages": pages,
+                       "files": len(listing), "warnings": [_data(w) for w in warnings],
+                       "valid_until": valid_until.isoformat() if valid_until else ""})
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".stamp-")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(text)
+            os.replace(temporary, path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+
+
+def forget(root: Path, out: Path) -> None:
+    """Remove the stamp of `out` (a build failed or was stopped: the next one does its work)."""
+    with contextlib.suppress(OSError):
+        _file(root, out).unlink()
+
+
+def _data(message: Message) -> dict[str, Any]:
+    return {"key": message.key,
+            "values": [[name, {"message": _data(value)} if isinstance(value, Message) else value]
+                       for name, value in message.values]}
+
+
+def _message(data: dict[str, Any]) -> Message:
+    values = []
+    for name, value in data["values"]:
+        if isinstance(value, dict):
+            value = _message(value["message"])
+        elif not isinstance(value, (str, int)):
+            raise ValueError("not a message value")
+        values.append((str(name), value))
+    return Message(str(data["key"]), tuple(values))

@@ -1,0 +1,111 @@
+"""A build whose output is already what it would write does nothing: `uptodate` notes what
+each build read and left, and any change to it (a site file, an output file, an option, the
+time a post is due, the year) makes the next build do its work."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from support import tree_bytes
+from zuhause import build_site, uptodate
+from zuhause.build import BuildReport
+from zuhause.manifest import MANIFEST
+
+
+def aged(root: Path, seconds: float = 30) -> None:
+    """Give every file of the site an older modification time, as files edited a while ago."""
+    moment = time.time() - seconds
+    for directory, _dirnames, filenames in os.walk(root):
+        for name in filenames:
+            os.utime(os.path.join(directory, name), (moment, moment))
+
+
+def stamps(top: Path) -> dict[str, tuple[int, int]]:
+    return {str(p.relative_to(top)): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in sorted(top.rglob("*"))}
+
+
+def did_work(report: BuildReport) -> bool:
+    """Whether a build went through its pages and pictures (the portrait is always there)."""
+    return report.rendered > 0 or report.images_cached + report.images_processed > 0
+
+
+@pytest.fixture
+def built(site: Callable[..., Path]) -> Path:
+    """A site built once, its files older than the build."""
+    root = site()
+    aged(root)
+    build_site(root)
+    assert uptodate.load(root, root / "public") is not None
+    return root
+
+
+def test_an_up_to_date_output_is_left_alone_and_said_so(built: Path) -> None:
+    before = stamps(built)
+    report = build_site(built)
+    assert (report.rendered, report.reused) == (0, report.pages) and not did_work(report)
+    assert report.files > report.pages
+    assert stamps(built) == before  # nothing written, in the output or the site
+
+
+@pytest.mark.parametrize("change", ["page", "new file", "output file", "output file gone",
+                                    "option", "version"])
+def test_any_change_makes_the_next_build_do_its_work(built: Path, change: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    out = built / "public"
+    options: dict[str, str] = {}
+    if change == "page":
+        (built / "content" / "index.md").write_text(
+            "---\ntitle: Willkommen\nperson: anna\n---\nNeu gebacken.\n")
+    elif change == "new file":
+        (built / "templates").mkdir()
+        (built / "templates" / "page.html").write_text(
+            '{% extends "default:page.html" %}{% block main %}<p>Eigen</p>{% endblock %}')
+    elif change == "output file":
+        (out / "index.html").write_text("von Hand geändert")
+    elif change == "output file gone":
+        (out / "index.html").unlink()
+    elif change == "option":
+        options["base_url"] = "https://anna.example/brot/"
+    else:
+        monkeypatch.setattr(uptodate, "__version__", "99.0")
+    report = build_site(built, **options)  # type: ignore[arg-type]
+    assert did_work(report)
+    assert "von Hand" not in (out / "index.html").read_text()
+
+
+def test_a_stamp_past_its_time_is_not_trusted(built: Path) -> None:
+    """A post comes due, or the year in the footer changes: the stamp says until when."""
+    stamp_file = next((built / uptodate.FOLDER).glob("*.json"))
+    data = json.loads(stamp_file.read_text())
+    assert data["valid_until"].startswith(f"{time.localtime().tm_year + 1}-01-01")
+    data["valid_until"] = "2000-01-01T00:00:00+00:00"
+    stamp_file.write_text(json.dumps(data))
+    assert did_work(build_site(built))
+
+
+def test_no_stamp_while_a_post_is_held_back_or_a_file_was_just_saved(
+        site: Callable[..., Path]) -> None:
+    root = site(content__journal__morgen_dot_md="---\ntitle: Morgen\nperson: anna\n"
+                                              "date: 2999-01-01\n---\nBald.\n")
+    aged(root)
+    build_site(root)
+    assert uptodate.load(root, root / "public") is None  # due later: every build looks again
+    fresh = site()
+    build_site(fresh)  # its files were written just now: the build may not have seen the last
+    assert uptodate.load(fresh, fresh / "public") is None
+
+
+def test_a_damaged_stamp_is_ignored(built: Path) -> None:
+    for stamp_file in (built / uptodate.FOLDER).glob("*.json"):
+        stamp_file.write_text('{"format": 1, "outputs": 5}')
+    expected = {k: v for k, v in tree_bytes(built / "public").items() if k != MANIFEST}
+    (built / "public" / "index.html").unlink()
+    assert did_work(build_site(built))
+    assert {k: v for k, v in tree_bytes(built / "public").items() if k != MANIFEST} == expected
