@@ -106,12 +106,15 @@ def publish_images(jobs: list[Job], settings: ImageSettings, cache: ImageCache,
     return report
 
 
+PARALLEL_FROM = 4  # pictures to make before worker processes pay off (a fork is not free)
+
+
 def _run(todo: list[tuple[Job, Plan]], settings: ImageSettings,
          workers: int | None) -> list[tuple[dict[str, bytes], str]]:
     """Make the files of every job, spread over worker processes when there are several."""
     jobs = [job for job, _ in todo]
     count = min(workers or os.cpu_count() or 1, len(jobs))
-    if count < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if count < 2 or len(jobs) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         return [_make(job, settings) for job in jobs]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(count, mp_context=context, initializer=_start_worker,
