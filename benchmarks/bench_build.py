@@ -247,6 +247,12 @@ def measure_build(site: Path, out: Path, pages: int) -> Measurement:
     run = run_measured(command)
     if run.code != 0:
         raise BuildFailed(command, run.code, run.stdout, run.stderr)
+    return measurement_of(run, pages, out, sum(1 for name, stamp in output_stamps(out).items()
+                                               if before.get(name) != stamp))
+
+
+def measurement_of(run: ChildRun, pages: int, out: Path, files_written: int = 0) -> Measurement:
+    """What one finished build cost and left in `out`."""
     return Measurement(
         wall_s=round(run.wall_s, 4),
         cpu_s=round(run.usage.ru_utime + run.usage.ru_stime, 4),
@@ -255,8 +261,7 @@ def measure_build(site: Path, out: Path, pages: int) -> Measurement:
         output_files=count_files(out),
         peak_tree_rss_mib=round(run.tree_rss_kib / 1024, 1),
         peak_tree_pss_mib=round(run.tree_pss_kib / 1024, 1),
-        files_written=sum(1 for name, stamp in output_stamps(out).items()
-                          if before.get(name) != stamp),
+        files_written=files_written,
     )
 
 

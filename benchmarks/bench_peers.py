@@ -31,10 +31,9 @@ from bench_build import (
     Measurement,
     build_command,
     cached_site,
-    count_files,
     environment,
+    measurement_of,
     median_measurement,
-    rss_mib,
     run_measured,
     zuhause_version,
 )
@@ -184,14 +183,7 @@ def measure(tool: Tool, kind: str, project: Path, out: Path, pages: int, timeout
         why = f"timed out after {timeout} s" if run.code == TIMED_OUT else f"exit code {run.code}"
         result.failure = f"{why}: {' '.join(command)}\n{run.stdout[-2000:]}\n{run.stderr[-4000:]}"
         return
-    result.runs.append(Measurement(
-        wall_s=round(run.wall_s, 4),
-        cpu_s=round(run.usage.ru_utime + run.usage.ru_stime, 4),
-        peak_rss_mib=round(rss_mib(run.usage.ru_maxrss), 1),
-        pages_per_s=round(pages / run.wall_s, 1),
-        output_files=count_files(out),
-        peak_tree_rss_mib=round(run.tree_rss_kib / 1024, 1),
-    ))
+    result.runs.append(measurement_of(run, pages, out))
     result.loads.append(load)
     result.html_pages.append(sum(1 for _ in out.rglob("*.html")))
 

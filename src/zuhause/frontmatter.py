@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .errors import Message, Problem, Problems, msg
-from .sources import Source, SourceError, read_source
+from .sources import Source, read_or_report, read_source
 
 
 class Position(NamedTuple):
@@ -302,10 +302,8 @@ def read_document(root: Path, relative: Path, problems: Problems,
     """Read a Markdown file with front matter: (its name, the split document), or None when it
     cannot be read or its front matter is broken (the problems are recorded)."""
     name = relative.as_posix()
-    try:
-        source = read(root / relative, name)
-    except SourceError as error:
-        problems.extend([error.problem])
+    source = read_or_report(root / relative, name, problems, read)
+    if source is None:
         return None
     document = split_document(source.text, name, parse)
     problems.extend(document.problems)

@@ -25,7 +25,7 @@ from .markup import MemoKey, Rendered, carried_over
 from .model import PageEntry, page_texts
 from .pages import Page, read_page
 from .parsecache import ParseCache
-from .sources import SourceError, read_source
+from .sources import read_or_report
 from .starter.recognise import Placeholder, cached_placeholders
 
 T = TypeVar("T")
@@ -116,10 +116,8 @@ class BuildMemory:
         """Read a page of content/: its text, then the page from the parse cache by that text
         (`keep` says which pages may be kept), else parsed and validated."""
         name = relative.as_posix()
-        try:
-            source = read_source(root / relative, name)
-        except SourceError as error:
-            problems.extend([error.problem])
+        source = read_or_report(root / relative, name, problems)
+        if source is None:
             return None
         self.placeholders[name] = cached_placeholders(name, source.text, self.cache)
 

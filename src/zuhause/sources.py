@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Problem, msg
+from .errors import Problem, Problems, msg
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,16 @@ def read_source(path: Path, name: str) -> Source:
         raise SourceError(Problem(name, 0, 0, msg("source.unreadable", reason=error.strerror or ""),
                                   msg("source.unreadable-hint"), "source.unreadable")) from None
     return Source(path, name, decode(data, name))
+
+
+def read_or_report(path: Path, name: str, problems: Problems,
+                   read: Callable[[Path, str], Source] | None = None) -> Source | None:
+    """`read_source` (or `read`), with a file that cannot be read recorded in `problems`."""
+    try:
+        return (read or read_source)(path, name)
+    except SourceError as error:
+        problems.extend([error.problem])
+        return None
 
 
 def is_file(path: Path) -> bool:
