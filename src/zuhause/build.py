@@ -34,7 +34,7 @@ from .images import (
 from .images.settings import settings_for
 from .images.show import pictures_for
 from .legal import check_legal
-from .manifest import MANIFEST, load_manifest
+from .manifest import MANIFEST
 from .markup import MemoKey, Rendered
 from .memory import BuildMemory
 from .model import SiteModel, build_model, entry_from_page
@@ -66,6 +66,7 @@ class BuildReport:
     images_processed: int = 0  # images decoded and encoded by this build
     images_cached: int = 0  # images taken from the cache of an earlier build
     image_seconds: float = 0.0  # time spent on images (planning, processing, copying)
+    written: list[str] = field(default_factory=list)  # the files zuhause's output holds now
 
     def summary(self, language: str) -> str:
         """The one line a build ends with, in `language`."""
@@ -192,15 +193,13 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
         report = write_site(loaded, out_path, jobs, started)
         if memory.save_each_build:  # (serve saves when it stops, and leaves pruning to builds)
             memory.cache.save()
-            if memory.store is not None and report.rendered:
+            if memory.store is not None and report.rendered * 10 >= report.pages:
                 memory.store.prune(used_conversions(loaded, memory.store))
     if warning:
         report.warnings.append(warning)
     if stamped and not loaded.model.held_back:  # (a post due later ends the stamp's validity)
-        written = load_manifest(out_path)
-        if written is not None:
-            uptodate.note(root, out_path, options, [*written.files, MANIFEST], report.pages,
-                          report.warnings, _new_year(loaded.model), datetime.now(UTC))
+        uptodate.note(root, out_path, options, [*report.written, MANIFEST], report.pages,
+                      report.warnings, _new_year(loaded.model), datetime.now(UTC))
     return report
 
 
@@ -314,7 +313,7 @@ def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
     pages = len(loaded.model.pages)
     return BuildReport(root, out_path, pages, len(staging.files), result.rendered, result.reused,
                        time.perf_counter() - started, loaded.model.warnings + warnings,
-                       images.processed, images.cached, images.seconds)
+                       images.processed, images.cached, images.seconds, list(staging.files))
 
 
 def staging_updating(staging: Staging | None) -> bool:

@@ -235,9 +235,11 @@ class Staging:
         self.files[relative] = {**_record(target, _sha256(target)), "source_stamp": stamp}
         self.changed.add(relative)
 
-    def reuse(self, relative: str, fingerprint: str) -> bool:
-        """Keep an unchanged file of the previous build instead of rendering it again."""
-        old = self.previous_record(relative)
+    def reuse(self, relative: str, fingerprint: str,
+              old: dict[str, object] | None = None) -> bool:
+        """Keep an unchanged file of the previous build instead of rendering it again (`old`:
+        its `previous_record`, when the caller has it already)."""
+        old = old if old is not None else self.previous_record(relative)
         if not fingerprint or old is None or old.get("fingerprint") != fingerprint:
             return False
         self.files[relative] = dict(old)

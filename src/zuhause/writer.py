@@ -223,8 +223,8 @@ def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: 
     for entry in model.pages:
         old = staging.previous_record(entry.output_file) or {}
         fingerprint = page_fingerprint(entry, site, listing)
-        if links_unchanged(old, resolve) and people_unchanged(old, people) \
-                and staging.reuse(entry.output_file, fingerprint):
+        if old and links_unchanged(old, resolve) and people_unchanged(old, people) \
+                and staging.reuse(entry.output_file, fingerprint, old):
             reused += 1
         else:
             todo.append((entry, fingerprint, str(old.get("sha256", ""))))
