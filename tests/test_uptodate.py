@@ -109,3 +109,22 @@ def test_a_damaged_stamp_is_ignored(built: Path) -> None:
     (built / "public" / "index.html").unlink()
     assert did_work(build_site(built))
     assert {k: v for k, v in tree_bytes(built / "public").items() if k != MANIFEST} == expected
+
+
+def test_a_theme_outside_the_site_is_watched_too(site: Callable[..., Path]) -> None:
+    root = site()
+    theme = root.parent / "geteiltes-theme"  # a designer's theme beside the site
+    (theme / "templates").mkdir(parents=True)
+    (theme / "theme.yaml").write_text("name: geteilt\nextends: default\n")
+    (theme / "templates" / "404.html").write_text(
+        '{% extends "base.html" %}{% block main %}<h1>Nichts hier</h1>{% endblock %}')
+    config = root / "zuhause.yaml"
+    config.write_text(config.read_text() + "theme: ../geteiltes-theme\n")
+    aged(root)
+    aged(theme)
+    build_site(root)
+    assert not did_work(build_site(root))  # up to date
+    (theme / "templates" / "404.html").write_text(
+        '{% extends "base.html" %}{% block main %}<h1>Leider nichts</h1>{% endblock %}')
+    assert did_work(build_site(root))
+    assert "Leider nichts" in (root / "public" / "404.html").read_text()

@@ -199,7 +199,8 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
         report.warnings.append(warning)
     if stamped and not loaded.model.held_back:  # (a post due later ends the stamp's validity)
         uptodate.note(root, out_path, options, [*report.written, MANIFEST], report.pages,
-                      report.warnings, _new_year(loaded.model), datetime.now(UTC))
+                      report.warnings, _new_year(loaded.model), datetime.now(UTC),
+                      [theme.root for theme in loaded.chain])
     return report
 
 

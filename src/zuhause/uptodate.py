@@ -2,15 +2,16 @@
 build has nothing to do, and does nothing.
 
 After a build, zuhause notes in the site's `.zuhause/cache/stamps/` (one file per output
-folder): a hash of every file of the site folder and of the built-in themes (name, size,
-modification time, inode), the options and versions the build ran with, every file it left in
-the output folder (with its size, time and inode), what it reported, and until when the
-result holds (the next post dated later, or the new year: the footer shows the year). The next
-build compares; when all of it is the same, the output is up to date.
+folder): a hash of every file of the site folder, of the built-in themes and of any theme
+folder outside the site it used (name, size, modification time, inode), the options and
+versions the build ran with, every file it left in the output folder (with its size, time and
+inode), what it reported, and until when the result holds (the new year: the footer shows
+the year). The next build compares; when all of it is the same, the output is up to date.
 
 A file changed while the build ran could have the same time as when the build read it, so no
 stamp is noted when any file of the site changed in the two seconds before the stamp is taken;
-the next build then does its work and notes one. The stamp is plain JSON; one that cannot be
+the next build then does its work and notes one. No stamp is noted while a post is dated later
+either (it comes due without any file changing). The stamp is plain JSON; one that cannot be
 read or is not what zuhause writes is ignored.
 """
 
@@ -48,16 +49,18 @@ class Stamp:
     files: int
     warnings: list[Message]
     valid_until: str  # ISO time; the result no longer holds from then on
+    themes: list[str]  # theme folders outside the site that the build used
 
 
-def inputs_digest(root: Path, out: Path, options: Mapping[str, object]) -> tuple[str, int]:
-    """A hash of the site's files and the build's options and versions, and the newest
-    modification time (ns) among the files."""
+def inputs_digest(root: Path, out: Path, options: Mapping[str, object],
+                  themes: Iterable[str] = ()) -> tuple[str, int]:
+    """A hash of the site's files (and of the theme folders outside it, `themes`) and the
+    build's options and versions, and the newest modification time (ns) among the files."""
     digest = hashlib.blake2b(json.dumps(
-        [__version__, sys.version, _versions(), options], sort_keys=True).encode())
+        [__version__, sys.version, _versions(), options, sorted(themes)], sort_keys=True).encode())
     newest = 0
     skip = {os.path.abspath(out), os.path.abspath(root / ".zuhause")}
-    for top in (root, builtin_themes()):
+    for top in (root, builtin_themes(), *(Path(theme) for theme in sorted(themes))):
         for directory, dirnames, filenames in os.walk(top):
             dirnames[:] = sorted(d for d in dirnames if d != ".git"
                                  and os.path.abspath(os.path.join(directory, d)) not in skip)
@@ -110,7 +113,7 @@ def load(root: Path, out: Path) -> Stamp | None:
             return None
         return Stamp(str(data["inputs"]), list(data["outputs"]), int(data["pages"]),
                      int(data["files"]), [_message(m) for m in data["warnings"]],
-                     str(data["valid_until"]))
+                     str(data["valid_until"]), [str(t) for t in data["themes"]])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -127,15 +130,21 @@ def holds(stamp: Stamp, root: Path, out: Path, options: Mapping[str, object],
             return False
         if (stat.st_size, stat.st_mtime_ns, stat.st_ino) != (size, mtime, inode):
             return False
-    return inputs_digest(root, out, options)[0] == stamp.inputs
+    return inputs_digest(root, out, options, stamp.themes)[0] == stamp.inputs
 
 
 def note(root: Path, out: Path, options: Mapping[str, object], files: Iterable[str], pages: int,
-         warnings: list[Message], valid_until: datetime | None, now: datetime) -> None:
+         warnings: list[Message], valid_until: datetime | None, now: datetime,
+         themes: Iterable[Path] = ()) -> None:
     """Keep the stamp of a build that just ended (none when a file changed too recently to
     be sure the build saw it; then an older stamp is removed)."""
     path = _file(root, out)
-    inputs, newest = inputs_digest(root, out, options)
+    site = os.path.realpath(root) + os.sep
+    outside = sorted({os.path.abspath(theme) for theme in themes
+                      if not os.path.realpath(theme).startswith(site)
+                      and not os.path.realpath(theme).startswith(
+                          os.path.realpath(builtin_themes()) + os.sep)})
+    inputs, newest = inputs_digest(root, out, options, outside)
     listing = output_listing(out, files)
     if listing is None or newest / 1e9 > now.timestamp() - QUIET_SECONDS:
         with contextlib.suppress(OSError):
@@ -143,7 +152,8 @@ def note(root: Path, out: Path, options: Mapping[str, object], files: Iterable[s
         return
     text = json.dumps({"format": FORMAT, "inputs": inputs, "outputs": listing, "pages": pages,
                        "files": len(listing), "warnings": [_data(w) for w in warnings],
-                       "valid_until": valid_until.isoformat() if valid_until else ""})
+                       "valid_until": valid_until.isoformat() if valid_until else "",
+                       "themes": outside})
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".stamp-")
