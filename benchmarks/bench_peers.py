@@ -257,6 +257,14 @@ def ratios(results: dict[str, Result]) -> dict[str, object]:
     return found
 
 
+def portable(part: str) -> str:
+    """A command's part as it reads on any machine: the checkout as `<repo>`, the interpreter
+    running this script as `python`."""
+    if part == sys.executable:
+        return "python"
+    return part.replace(str(HERE.parent), "<repo>")
+
+
 def report(size: int, args: argparse.Namespace, tools: Sequence[Tool], skipped: dict[str, str],
            results: dict[str, Result], load_before: str, load_after: str) -> dict[str, object]:
     """The JSON document for one size."""
@@ -268,7 +276,7 @@ def report(size: int, args: argparse.Namespace, tools: Sequence[Tool], skipped: 
         "seed": args.seed,
         "rounds": args.rounds,
         "order": [f"{t.name} {kind}" for t in tools for kind in t.builds],
-        "commands": {t.name: t.command for t in tools},
+        "commands": {t.name: [portable(part) for part in t.command] for t in tools},
         "wrapper": command_for(Tool("", [], ""), Path(), Path(), args.timeout),
         "environment": env,
         "skipped": skipped,

@@ -80,7 +80,8 @@ def running(pid: int) -> bool:
         return False
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(),
+                    reason="finds the workers and their states in Linux's /proc, which this system lacks")
 def test_workers_end_when_the_build_is_killed(site: Callable[..., Path]) -> None:
     root = site()
     many_pages(root, 1000, words=5)

@@ -42,6 +42,7 @@ from .output import Staging, UnsafePath, check_output_folder, describe_os_error
 from .pages import Page
 from .people import Person, read_person
 from .schema import Field, validate
+from .sources import site_label
 from .starter.recognise import find_placeholders, text_reader
 from .stopping import BuildStopped, Terminated
 from .swap import recover
@@ -349,8 +350,8 @@ def _image_jobs(loaded: LoadedSite, staging: Staging, static: dict[str, Path]) -
                            for data in record.get("images", []) or [])  # type: ignore[attr-defined]
     shown = [Job.from_list(list(data)) for data in listed]  # most pages show the same few
     keep = _settings(loaded).keep
-    copies = [Job(COPY, str(path), _static_label(loaded.root, path), relative,
-                  Where(_static_label(loaded.root, path)))
+    copies = [Job(COPY, str(path), site_label(path, loaded.root), relative,
+                  Where(site_label(path, loaded.root)))
               for relative, path in static.items() if is_raster(relative) and relative not in keep]
     return [*loaded.model.image_jobs, *shown, *copies]
 
@@ -383,12 +384,12 @@ def _write_site_files(loaded: LoadedSite, staging: Staging, static: dict[str, Pa
                                         msg("output.cname-twice"), msg("output.cname-twice-hint"),
                                         "output.duplicate"))
                 continue
-            problems.append(Problem(_static_label(loaded.root, path), 0, 0,
+            problems.append(Problem(site_label(path, loaded.root), 0, 0,
                                     msg("output.replaces-generated", file=relative),
                                     msg("output.replaces-generated-hint"), "output.duplicate"))
             continue
         if staging.too_long(relative):
-            problems.append(Problem(_static_label(loaded.root, path), 0, 0,
+            problems.append(Problem(site_label(path, loaded.root), 0, 0,
                                     msg("output.name-too-long"), msg("output.name-too-long-hint"),
                                     "output.name-too-long"))
             continue
@@ -396,7 +397,7 @@ def _write_site_files(loaded: LoadedSite, staging: Staging, static: dict[str, Pa
             staging.copy(relative, path)
         except UnsafePath:
             continue
-        staging.files[relative]["source"] = _static_label(loaded.root, path)  # for `check`
+        staging.files[relative]["source"] = site_label(path, loaded.root)  # for `check`
     if problems:
         raise SiteError(problems)
     for relative, text in generated.items():
@@ -409,15 +410,9 @@ def _svg_script(root: Path, path: Path) -> Problem | None:
         probe(path)
     except BadImage as error:
         if error.reason == "svg-script":
-            label = _static_label(root, path)
+            label = site_label(path, root)
             return image_problem("svg-script", label, Where(label))
     except OSError:
         return None
     return None
 
-
-def _static_label(root: Path, path: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -24,7 +24,7 @@ from .errors import Problem, Problems
 from .markup import MemoKey, Rendered, carried_over
 from .model import PageEntry, page_texts
 from .pages import Page, read_page
-from .parsecache import ParseCache
+from .parsecache import ParseCache, text_digest
 from .sources import read_or_report
 from .starter.recognise import Placeholder, cached_placeholders
 
@@ -119,14 +119,15 @@ class BuildMemory:
         source = read_or_report(root / relative, name, problems)
         if source is None:
             return None
-        self.placeholders[name] = cached_placeholders(name, source.text, self.cache)
+        digest = text_digest(source.text)  # one hash of the text keys both lookups
+        self.placeholders[name] = cached_placeholders(name, source.text, self.cache, digest)
 
         def make() -> tuple[Page | None, list[Problem]]:
             found = Problems()
             page = read_page(root, relative, found, None, lambda _p, _n: source)  # kept whole
             return page, list(found)
 
-        page, found = self.cache.page(name, source.text, make, keep)
+        page, found = self.cache.page(name, source.text, make, keep, digest)
         problems.extend(found)
         return page
 

@@ -190,16 +190,20 @@ class Staging:
             return None
         return old
 
-    def write(self, relative: str, data: bytes, fingerprint: str = "") -> None:
-        """Write one output file (nothing at all when the previous build made the same bytes)."""
+    def write(self, relative: str, data: bytes, fingerprint: str = "",
+              copy_of: Path | None = None) -> None:
+        """Write one output file (nothing at all when the previous build made the same bytes).
+        `copy_of` is a file holding the same bytes (a picture in the cache): its stamp is
+        recorded, so that the next build can `copy` it without reading it."""
         sha256 = hashlib.sha256(data).hexdigest()
         old = self.previous_record(relative)
+        extra: dict[str, object] = {"fingerprint": fingerprint}
+        if copy_of is not None:
+            extra["source_stamp"] = _stamp(copy_of)
         if old is not None and old.get("sha256") == sha256:
-            self.files[relative] = {**old, "fingerprint": fingerprint}
+            self.files[relative] = {**old, **extra}
             return
-        record = write_file(self.root, relative, data, self.updating)
-        record["fingerprint"] = fingerprint
-        self.files[relative] = record
+        self.files[relative] = {**write_file(self.root, relative, data, self.updating), **extra}
         self.changed.add(relative)
 
     def add_record(self, relative: str, record: dict[str, object]) -> None:
@@ -218,8 +222,7 @@ class Staging:
     def copy(self, relative: str, source: Path) -> None:
         """Copy a file as it is (static files); skipped when the source is the one the previous
         build copied (same size, modification time and inode) and the copy is untouched."""
-        stat = source.stat()
-        stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+        stamp = _stamp(source)
         old = self.previous_record(relative)
         if old is not None and (old.get("source_stamp") == stamp
                                 or old.get("sha256") == _sha256(source)):
@@ -356,6 +359,12 @@ class Staging:
         """Remove the staging folder; the previous output stays as it was."""
         if self._root is not None:
             shutil.rmtree(self._root, ignore_errors=True)
+
+
+def _stamp(path: Path) -> list[int]:
+    """A file's size, modification time and inode, as a manifest record keeps them."""
+    stat = path.stat()
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ino]
 
 
 def _sha256(path: Path) -> str:

@@ -202,10 +202,11 @@ class ParseCache:
                         from_data=lambda data: (decode(data), []))
 
     def page(self, name: str, text: str, make: Callable[[], tuple[Page | None, list[Problem]]],
-             keep: Callable[[Page], bool]) -> tuple[Page | None, list[Problem]]:
+             keep: Callable[[Page], bool], digest: str = "") -> tuple[Page | None, list[Problem]]:
         """The page read from the file `name` with `text` (and the problems reading found):
-        from the cache, else `make()` (kept when it read without problems and `keep` says so)."""
-        digest = text_digest(text)
+        from the cache, else `make()` (kept when it read without problems and `keep` says so).
+        `digest` is the text's `text_digest`, when the caller has it already."""
+        digest = digest or text_digest(text)
 
         def made() -> tuple[Page | None, list[Problem]]:
             page, problems = make()

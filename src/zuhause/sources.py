@@ -71,6 +71,15 @@ def read_or_report(path: Path, name: str, problems: Problems,
         return None
 
 
+def site_label(path: Path, root: Path) -> str:
+    """A file as the owner knows it: its path inside the site folder `root`, else the whole
+    path (a theme's file elsewhere)."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def is_file(path: Path) -> bool:
     """True when `path` is a file; False also for names no file system takes (too long, NUL)."""
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..sources import site_label
 from ..themes import template_folders
 from .context import BuiltPage, CheckContext
 
@@ -61,7 +62,4 @@ def locate(context: CheckContext, page: BuiltPage | None, needle: str) -> tuple[
 
 def theme_label(path: Path, context: CheckContext) -> str:
     """A path inside the site folder as the owner knows it."""
-    try:
-        return path.relative_to(context.root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    return site_label(path, context.root)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Problem, msg
-from ..sources import is_file
+from ..sources import is_file, site_label
 from .plan import AS_IS, PICTURE, Job, Plan, Where, make_plan, source_key
 from .settings import ImageSettings
 from .source import AS_IS as AS_IS_SUFFIXES
@@ -63,18 +63,11 @@ def find_image(written: str, page_dir: str, site_root: Path, static: list[Path],
     in_static = posixpath.normpath(path.lstrip("/"))
     if not in_static.startswith("../") and in_static not in ("..", "."):
         for folder in reversed(static):
-            candidates.append((folder / in_static, _label(folder / in_static, site_root), in_static))
+            candidates.append((folder / in_static, site_label(folder / in_static, site_root), in_static))
     for file, label, static_path in candidates:
         if is_file(file):
             return ImageRef(file, label, where, static_path)
     return None
-
-
-def _label(path: Path, site_root: Path) -> str:
-    try:
-        return path.relative_to(site_root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 @dataclass

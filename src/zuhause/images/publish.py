@@ -93,11 +93,8 @@ def publish_images(jobs: list[Job], settings: ImageSettings, cache: ImageCache,
             continue
         cache.store(plan.key, files)
         stored = cache.files(plan.key, list(files))
-        for name, data in files.items():
-            if stored is not None:  # copied from the cache, as the next build will
-                staging.copy(name, stored[name])
-            else:
-                staging.write(name, data)
+        for name, data in files.items():  # the next build copies them from the cache
+            staging.write(name, data, copy_of=stored[name] if stored else None)
             staging.files[name]["source"] = job.label  # for `check`: which file it was made from
         report.processed += 1
     if not report.problems:

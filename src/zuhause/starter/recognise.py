@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import SiteModel
-from ..parsecache import ParseCache, key_of
+from ..parsecache import ParseCache, key_of, text_digest
 from . import PORTRAIT_MARK, languages, placeholders
 
 # Domains reserved for examples and tests (RFC 2606, RFC 6761): example.org, example.com,
@@ -114,11 +114,14 @@ def placeholders_in(path: str, text: str) -> list[Placeholder]:
     return found
 
 
-def cached_placeholders(path: str, text: str, cache: ParseCache | None) -> list[Placeholder]:
-    """`placeholders_in`, kept in `cache` (when there is one) by the file's name and text."""
+def cached_placeholders(path: str, text: str, cache: ParseCache | None,
+                        digest: str = "") -> list[Placeholder]:
+    """`placeholders_in`, kept in `cache` (when there is one) by the file's name and text
+    (`digest`: the text's `text_digest`, when the caller has it already)."""
     if cache is None:
         return placeholders_in(path, text)
-    return cache.get(key_of("placeholders", path, text),  # type: ignore[no-any-return]
+    key = key_of("placeholders", path, digest or text_digest(text))
+    return cache.get(key,  # type: ignore[no-any-return]
                      lambda: placeholders_in(path, text), keep=lambda _: True,
                      to_data=lambda found: [[p.line, p.key, p.text] for p in found],
                      from_data=lambda data: [_placeholder(path, item) for item in data])
