@@ -170,6 +170,13 @@ def _memo_key(entry: PageEntry) -> MemoKey:
     return entry.source, entry.body, entry.body_line, entry.page_dir, ""
 
 
+class ReadOnlyMemo(dict[MemoKey, Rendered]):
+    """A memo of conversions that answers from what it was given and keeps nothing new."""
+
+    def __setitem__(self, key: MemoKey, value: Rendered) -> None:
+        """Keep nothing."""
+
+
 class _Worker:
     """The renderer of one worker process, made once when the process starts."""
 
@@ -186,7 +193,10 @@ class _Worker:
         gc.freeze()  # what the parent made stays untouched by the collector (no copies of it)
         gc.enable()  # the build holds it off while reading; rendering many pages needs it
         cls.people = people
-        cls.memo = {} if memo is None else memo  # a copy: the process was forked
+        # A copy (the process was forked); a plain build's worker converts each text once,
+        # so it only reads what the parent knew and keeps nothing new (memory stays flat).
+        known = {} if memo is None else memo
+        cls.memo = known if bring_back else ReadOnlyMemo(known)
         cls.bring_back = bring_back
         cls.renderer = PageRenderer(model, site_root, chain, cls.memo, templates, store)
 
