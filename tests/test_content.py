@@ -241,3 +241,19 @@ def test_version_and_help() -> None:
     assert run_cli("--version").out.startswith("zuhause ")
     help_text = run_cli("build", "--help").out
     assert "--base-url" in help_text and "--drafts" in help_text
+
+
+def test_the_feed_carries_the_twenty_newest_posts(site: Callable[..., Path], tmp_path: Path) -> None:
+    """A feed is fetched again and again by every reader: it stays small on a big journal."""
+    posts = {f"content__journal__p{n:02d}_dot_md":
+             f"---\ntitle: Post {n:02d}\nperson: anna\ndate: 2025-01-{n:02d}\n---\nText {n}.\n"
+             for n in range(1, 26)}
+    root = site(**posts)
+    assert run_cli("build", root, "-o", tmp_path / "out").code == 0
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.parse(tmp_path / "out" / "feed.xml").getroot()
+    titles = [e.find("a:title", ns).text for e in feed.findall("a:entry", ns)]
+    assert titles == [f"Post {n:02d}" for n in range(25, 5, -1)]
+    assert feed.find("a:updated", ns).text.startswith("2025-01-25")
+    journal = (tmp_path / "out" / "journal" / "index.html").read_text("utf-8")
+    assert "Post 01" in journal  # the older posts are still listed on the site

@@ -10,6 +10,8 @@ from .i18n import Translator
 from .model import SiteModel
 
 # Characters XML 1.0 forbids even as references (controls, surrogates, U+FFFE/U+FFFF)
+FEED_POSTS = 20  # the newest posts a feed carries: what a reader fetches again and again
+
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -20,9 +22,10 @@ def _xml(text: str) -> str:
 
 
 def atom_feed(model: SiteModel) -> str:
-    """An Atom feed with one entry per journal post, newest first."""
+    """An Atom feed of the newest `FEED_POSTS` journal posts, newest first (feed readers ask
+    for it again and again; older posts stay in the journal and the sitemap)."""
     t = Translator(model.config.language)
-    posts = model.posts
+    posts = model.posts[:FEED_POSTS]
     updated = max(((p.updated or p.date) for p in posts if p.date),
                   default=datetime(2000, 1, 1, tzinfo=UTC))
     journal = model.special.get("journal", "")
