@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from support import run_cli, tree_bytes, write_site
+from support import minimal_file, run_cli, tree_bytes, write_site
 from zuhause import build_site
 from zuhause.conversions import FOLDER as CONVERSIONS
 from zuhause.manifest import MANIFEST
@@ -248,6 +248,22 @@ def test_a_damaged_or_foreign_parse_cache_is_rebuilt_not_trusted(site: Callable[
     result = run_cli("build", root)
     assert result.code == 0, result.err
     assert without_manifest(root / "public") == expected
+
+
+def test_a_page_taken_from_the_parse_cache_still_says_where_its_person_stands(
+        site: Callable[..., Path]) -> None:
+    """The places of a cached page's front matter are read only when a message needs them:
+    a person removed after the page was cached is still named at the page's line and column."""
+    ben = minimal_file("people/anna.md").replace("name: Anna Korn", "name: Ben Korn")
+    root = site(people__ben_dot_md=ben, content__team_dot_md=(
+        "---\ntitle: Ben\n# ein Kommentar\nperson:   ben\n---\nBen backt.\n"))
+    assert run_cli("build", root).code == 0
+    assert (root / CACHE_FILE).is_file()
+    (root / "people" / "ben.md").unlink()
+    result = run_cli("build", root)
+    assert result.code == 1
+    assert "content/team.md:4:11" in result.err and "ben" in result.err
+    assert "Traceback" not in result.err
 
 
 @pytest.mark.parametrize("output", ["kept", "removed"])

@@ -21,6 +21,26 @@ class Manifest:
     folders: frozenset[str]
     text: str = ""  # the manifest file's text as read (empty for one made up)
 
+    def record_lines(self) -> dict[str, str]:
+        """The line of each file's record in the text read (`manifest_text` writes one per
+        file), by file name; empty for a text in another layout."""
+        lines: dict[str, str] = {}
+        decoder = json.JSONDecoder()
+        opening = '\n"files": {\n'
+        start = self.text.find(opening)
+        end = self.text.find('\n},\n"folders": [')
+        if start < 0 or end < start:
+            return {}
+        for line in self.text[start + len(opening):end].split("\n"):
+            line = line.removesuffix(",")
+            try:
+                name, after = decoder.raw_decode(line, 1)
+            except ValueError:
+                return {}
+            if isinstance(name, str) and line.startswith(": ", after):
+                lines[name] = line
+        return lines
+
     def owns(self, relative: str) -> bool:
         """Whether zuhause made the file or folder `relative` (posix, below the output)."""
         return relative == MANIFEST or relative in self.files or relative in self.folders
@@ -55,11 +75,22 @@ def load_manifest(folder: Path) -> Manifest | None:
     return Manifest(files, frozenset(str(f) for f in folders), text)
 
 
-def manifest_text(files: dict[str, dict[str, object]], folders: frozenset[str]) -> str:
+def manifest_text(files: dict[str, dict[str, object]], folders: frozenset[str],
+                  previous: Manifest | None = None) -> str:
     """The manifest file's text: JSON with one line per file and folder (each line made by
-    the C encoder; `indent=` would take the slow one)."""
-    records = ",\n".join(f" {json.dumps(name)}: {json.dumps(files[name], sort_keys=True)}"
-                          for name in sorted(files))
+    the C encoder; `indent=` would take the slow one). The line of a record equal to the
+    `previous` manifest's is taken from its text (a build that changed a few files encodes
+    a few records)."""
+    known = previous.record_lines() if previous is not None else {}
+    old = previous.files if previous is not None else {}
+
+    def line(name: str) -> str:
+        record = files[name]
+        if name in known and old.get(name) == record:
+            return known[name]
+        return f" {json.dumps(name)}: {json.dumps(record, sort_keys=True)}"
+
+    records = ",\n".join(line(name) for name in sorted(files))
     names = ",\n".join(f" {json.dumps(name)}" for name in sorted(folders))
     return (f'{{"generator": "zuhause",\n"files": {{\n{records}\n}},\n'
             f'"folders": [\n{names}\n]}}\n')

@@ -43,13 +43,17 @@ def stamp_of(path: Path) -> Stamp | None:
 
 class FileMemo:
     """Results computed from one file each, kept while the file's stamp stays the same and
-    nobody said it changed (`forget`: the dev server passes every path its watcher saw)."""
+    nobody said it changed (`forget`: the dev server passes every path its watcher saw).
+    An inactive memo keeps nothing (a single build has no next build in its process)."""
 
-    def __init__(self) -> None:
+    def __init__(self, active: bool = True) -> None:
         self.entries: dict[tuple[str, str], tuple[Stamp, Any]] = {}
+        self.active = active
 
     def get(self, kind: str, path: Path, make: Callable[[], tuple[T, bool]]) -> T:
         """The result of `make()` for `path`: (value, whether it may be kept)."""
+        if not self.active:
+            return make()[0]
         stamp = stamp_of(path)
         key = (kind, os.path.abspath(path))
         known = self.entries.get(key)
@@ -103,8 +107,17 @@ class BuildMemory:
 
     @classmethod
     def of_site(cls, root: Path) -> BuildMemory:
-        """A fresh memory with the caches kept in the site folder."""
-        return cls(ParseCache.of_site(root), store=ConversionStore.of_site(root))
+        """A fresh memory for one build, with the caches kept in the site folder."""
+        return cls(ParseCache.of_site(root), files=FileMemo(active=False),
+                   store=ConversionStore.of_site(root))
+
+    @classmethod
+    def for_serving(cls, root: Path) -> BuildMemory:
+        """A memory for the builds of `zuhause serve`: it keeps what each build read and
+        converted (also in worker processes) for the next, and saves the parse cache only
+        when the server stops."""
+        return cls(ParseCache.of_site(root), keep_conversions=True,
+                   store=ConversionStore.of_site(root), save_each_build=False)
 
     def next_build(self) -> None:
         """Keep of the last build's conversions what a new build may take."""
@@ -159,7 +172,10 @@ class BuildMemory:
         self.entries = {key: known for key, known in self.entries.items() if key in alive}
 
     def entry_of(self, page: Page, setting: str, make: Callable[[Page], PageEntry]) -> PageEntry:
-        """A fresh copy of the page's entry, made once per page read and site `setting`."""
+        """A fresh copy of the page's entry, made once per page read and site `setting` (a
+        single build, whose files memo is inactive, just makes it)."""
+        if not self.files.active:
+            return make(page)
         known = self.entries.get(id(page))
         if known is None or known[0] is not page or known[1] != setting:
             known = (page, setting, make(page))

@@ -334,7 +334,7 @@ class Staging:
                 and self.files == previous.files:
             text = previous.text  # the same records: the manifest stays as it is
         else:
-            text = manifest_text(self.files, frozenset(folders))
+            text = manifest_text(self.files, frozenset(folders), previous)
         journal = Journal(sorted(self.changed), gone, sorted(previous.folders - folders), text)
         if journal.is_empty() and text == previous.text:
             self._decided = True

@@ -12,6 +12,7 @@ from .errors import Problems, msg
 from .frontmatter import YamlMap, YamlParser, read_document
 from .images.catalog import ImageRef, find_image, image_problem
 from .images.plan import Where
+from .later import Deferred
 from .schema import Field, validate
 from .sources import Source, read_source
 from .urls import slugify
@@ -49,7 +50,7 @@ class Page:
     values: dict[str, Any]
     body: str
     body_line: int
-    meta: YamlMap = field(repr=False)
+    meta: Deferred[YamlMap] = field(default=Deferred(), repr=False)  # or Later
     image: ImageRef | None = None
     digest: str = ""  # a hash of the file's text, when it was read through the parse cache
 

@@ -28,6 +28,7 @@ from typing import Any
 from . import __version__
 from .errors import Problem
 from .frontmatter import Position, YamlList, YamlMap, load_yaml
+from .later import Later
 from .pages import Page
 
 FORMAT = 2
@@ -117,7 +118,7 @@ def decode_page(data: Any, name: str, text: str, digest: str) -> Page:
     return Page(name, str(data["kind"]), str(data["path"]),
                 {key: decode_value(value) for key, value in data["values"].items()},
                 text[len(text) - length:] if length else "", int(data["body_line"]),
-                decode(data["meta"]), None, digest)
+                Later(decode, data["meta"]), None, digest)  # places: read when asked
 
 
 def _texts(data: Any) -> list[str]:
@@ -138,12 +139,9 @@ def _position(position: Position | None) -> list[int] | None:
 
 def key_of(*parts: str | int) -> str:
     """The cache key of whatever `parts` describe (texts, names, numbers)."""
-    digest = hashlib.blake2b(digest_size=20)
-    for part in parts:
-        data = str(part).encode("utf-8", "surrogatepass")
-        digest.update(f"{len(data)}:".encode())
-        digest.update(data)
-    return digest.hexdigest()
+    texts = [str(part) for part in parts]  # each part with its length: no two lists alike
+    framed = "".join(f"{len(text)}:{text}" for text in texts)
+    return hashlib.blake2b(framed.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
 class ParseCache:

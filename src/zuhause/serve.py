@@ -51,9 +51,7 @@ class DevSession:
         self.head_timeout = head_timeout
         self.builds = 0
         self.work = Path(tempfile.mkdtemp(prefix="zuhause-serve-"))
-        self.memory = BuildMemory.of_site(site)
-        self.memory.keep_conversions = True
-        self.memory.save_each_build = False
+        self.memory = BuildMemory.for_serving(site)
         self.config = read_config(site, Problems(), base_url)
         self.state = DevState(base_path(self.config.base_url) if self.config else "/",
                               BuildEvents(), set())
