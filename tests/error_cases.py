@@ -87,15 +87,16 @@ def _serve_error(tmp: Path) -> None:
 
 
 def _unreadable(tmp: Path) -> None:
+    from zuhause import rawfiles
     root = english_site(tmp, content__about_dot_md=page("title: About\nperson: anna\n"))
-    original = Path.read_bytes
+    original = rawfiles.read_bytes
 
-    def refused(self: Path) -> bytes:  # root reads any file, so the refusal is simulated
-        if self.name == "about.md":
-            raise PermissionError(13, "Permission denied", str(self))
-        return original(self)
+    def refused(path: str | os.PathLike[str]) -> bytes:  # root reads any file: simulated
+        if os.path.basename(path) == "about.md":
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path)
 
-    with patched(Path, "read_bytes", refused):
+    with patched(rawfiles, "read_bytes", refused):
         build_site(root, root / "public")
 
 

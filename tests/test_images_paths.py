@@ -130,3 +130,28 @@ def test_a_page_picture_needs_its_alt_text_and_its_file(
     assert result.code == 1
     assert "content/angebote/brot.md:4:1: 'image' braucht 'image_alt' daneben" in result.err
     assert "content/angebote/kuchen.md:4:8: Das Bild 'kuchen.jpg' gibt es nicht" in result.err
+
+
+def test_a_picture_shown_on_many_pages_is_planned_once_and_noted_for_each(tmp_path: Path) -> None:
+    """A person's portrait is on every page: its markup is made once per build, and every
+    page that shows it still notes the image (the build publishes what pages show)."""
+    from zuhause.errors import Problems
+    from zuhause.images.catalog import ImageRef
+    from zuhause.images.markup import Shown
+    from zuhause.images.plan import Where
+    from zuhause.images.show import pictures_for
+    from zuhause.themes import resolve_theme_chain
+
+    (tmp_path / "static" / "images").mkdir(parents=True)
+    portrait = tmp_path / "static" / "images" / "anna.jpg"
+    portrait.write_bytes(jpeg_bytes(640, 480))
+    chain = resolve_theme_chain("default", tmp_path, Problems())
+    pictures = pictures_for(tmp_path, chain, [], "/", "https://example.org/")
+    ref = ImageRef(portrait, "static/images/anna.jpg", Where("people/anna.md", 4, 11),
+                   "images/anna.jpg")
+    first = pictures.show(ref, Shown("Anna lacht", "20rem"))
+    second = pictures.show(ref, Shown("Anna lacht", "20rem"))
+    other = pictures.show(ref, Shown("Anna backt", "20rem"))
+    assert first is second and "<picture>" in first and 'alt="Anna lacht"' in first
+    assert 'alt="Anna backt"' in other
+    assert len(pictures.catalog.take()) == 3  # one note per showing

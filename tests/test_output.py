@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from support import run_cli, tree_bytes
-from zuhause import build_site
+from zuhause import build_site, rawfiles
 from zuhause.output import MANIFEST, UnsafePath, safe_join
 
 
@@ -36,15 +36,15 @@ def test_write_failure_leaves_previous_output_and_says_disk_full(
     before = tree_bytes(root / "public")
     (root / "content" / "index.md").write_text("---\ntitle: Neu\nperson: anna\n---\nNeu\n")
     calls = {"n": 0}
-    real_write = Path.write_bytes
+    real_write = rawfiles.write_bytes
 
-    def failing_write(self: Path, data: bytes) -> int:
+    def failing_write(path: str | os.PathLike[str], data: bytes) -> os.stat_result:
         calls["n"] += 1
         if calls["n"] == 1:  # the one page that changed
-            raise OSError(errno.ENOSPC, "No space left on device", str(self))
-        return real_write(self, data)
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real_write(path, data)
 
-    monkeypatch.setattr(Path, "write_bytes", failing_write)
+    monkeypatch.setattr(rawfiles, "write_bytes", failing_write)
     result = run_cli("build", root)
     assert result.code == 1
     assert "der Speicher ist voll" in result.err

@@ -18,7 +18,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from . import __version__
+from . import __version__, rawfiles
 from .parsecache import key_of
 
 FOLDER = Path(".zuhause") / "cache" / "markdown"
@@ -51,7 +51,7 @@ class ConversionStore:
     def get(self, key: str) -> tuple[str, dict[str, str]] | None:
         """The HTML and the links of a conversion made before; None when there is none."""
         try:
-            data = json.loads(self._path(key).read_text("utf-8"))
+            data = json.loads(rawfiles.read_bytes(self._path(key)).decode("utf-8"))
             html, links = data["html"], data["links"]
             if not isinstance(html, str) or not isinstance(links, dict):
                 return None

@@ -15,7 +15,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import swap
+from . import rawfiles, swap
 from .errors import Message, Problem, msg
 from .manifest import MANIFEST, Manifest, load_manifest, manifest_text, parent_folders
 from .patch import JOURNAL, Journal, apply_journal, read_journal, staged_name, write_journal
@@ -53,8 +53,9 @@ def write_file(root: Path, relative: str, data: bytes, flat: bool = False) -> di
     else:
         target = safe_join(root, relative)
         target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return _record(target, hashlib.sha256(data).hexdigest())
+    stat = rawfiles.write_bytes(target, data)
+    return {"sha256": hashlib.sha256(data).hexdigest(), "size": stat.st_size,
+            "mtime_ns": stat.st_mtime_ns, "fingerprint": ""}
 
 
 def _record(path: Path, sha256: str, fingerprint: str = "") -> dict[str, object]:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import rawfiles
 from .errors import Problem, Problems, msg
 
 
@@ -54,7 +55,7 @@ def decode(data: bytes, name: str) -> str:
 def read_source(path: Path, name: str) -> Source:
     """Read one file as normalised text."""
     try:
-        data = path.read_bytes()
+        data = rawfiles.read_bytes(path)
     except OSError as error:
         raise SourceError(Problem(name, 0, 0, msg("source.unreadable", reason=error.strerror or ""),
                                   msg("source.unreadable-hint"), "source.unreadable")) from None

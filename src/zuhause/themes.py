@@ -180,4 +180,5 @@ def make_environment(site_root: Path, chain: list[Theme],
     ])
     return Environment(loader=loader, autoescape=select_autoescape(["html", "xml"]),
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                       keep_trailing_newline=True, bytecode_cache=templates)
+                       keep_trailing_newline=True, bytecode_cache=templates,
+                       auto_reload=False)  # (a build makes its own environment)

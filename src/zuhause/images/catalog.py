@@ -79,19 +79,23 @@ class ImageCatalog:
     static: list[Path]
     _seen: dict[Path, tuple[SourceImage, bytes] | BadImage] = field(default_factory=dict)
     _keys: dict[tuple[Path, str], str] = field(default_factory=dict)
+    _plans: dict[Job, Plan] = field(default_factory=dict)
     jobs: list[Job] = field(default_factory=list)
 
     def plan(self, ref: ImageRef, kind: str = PICTURE) -> Plan:
         """The plan of one image shown on the page being made; raises BadImage."""
         if ref.file.suffix.lower() in AS_IS_SUFFIXES:
             kind = AS_IS
-        image, data = self._look(ref.file)
-        key = self._keys.get((ref.file, kind))
-        if key is None:
-            key = self._keys[(ref.file, kind)] = source_key(data, kind, self.settings)
         job = Job(kind, str(ref.file), ref.label, where=ref.where)
+        plan = self._plans.get(job)  # (a person's portrait is on every page)
+        if plan is None:
+            image, data = self._look(ref.file)
+            key = self._keys.get((ref.file, kind))
+            if key is None:
+                key = self._keys[(ref.file, kind)] = source_key(data, kind, self.settings)
+            plan = self._plans[job] = make_plan(job, image, key, self.settings)
         self.jobs.append(job)
-        return make_plan(job, image, key, self.settings)
+        return plan
 
     def header(self, ref: ImageRef) -> SourceImage:
         """The size of an image that is published as it is (kept); raises BadImage."""

@@ -13,7 +13,7 @@ from ..themes import Theme, static_folders
 from ..urls import site_url
 from .catalog import ImageCatalog, ImageRef, find_image, image_problem
 from .markup import Shown, picture_html, plain_html
-from .plan import OG, Where
+from .plan import OG, Job, Where
 from .settings import settings_for
 from .source import BadImage
 
@@ -42,6 +42,7 @@ class Pictures:
         self.catalog = catalog
         self.base_path = base_path
         self.base_url = base_url
+        self._markup: dict[tuple[Job, Shown], Markup] = {}  # the same picture, shown again
 
     def find(self, written: str, page_dir: str, where: Where) -> ImageRef:
         """The image an owner's path names; raises ImageFailed when there is none."""
@@ -60,7 +61,11 @@ class Pictures:
             plan = self.catalog.plan(ref)
         except BadImage as error:
             raise ImageFailed(image_problem(error.reason, ref.label, ref.where)) from None
-        return picture_html(plan, shown, lambda name: site_url(self.base_path, name))
+        markup = self._markup.get((plan.job, shown))
+        if markup is None:
+            markup = picture_html(plan, shown, lambda name: site_url(self.base_path, name))
+            self._markup[(plan.job, shown)] = markup
+        return markup
 
     def og(self, ref: ImageRef | None) -> OgImage | None:
         """The 1200x630 crop of a page's picture; None for SVG, GIF and images that fail."""
