@@ -142,6 +142,7 @@ class Staging:
     _limits: tuple[int, int] | None = field(default=None, init=False, repr=False)
     _staging_name: str = field(default="", init=False, repr=False)
     _foreign: tuple[list[str], list[str]] | None = field(default=None, init=False, repr=False)
+    _images: dict[str, object] = field(default_factory=dict, init=False, repr=False)  # (add_record)
 
     def __post_init__(self) -> None:
         self.out.parent.mkdir(parents=True, exist_ok=True)
@@ -210,6 +211,9 @@ class Staging:
     def add_record(self, relative: str, record: dict[str, object]) -> None:
         """Note a file a worker process rendered: written into the staging folder, or left
         unwritten (`"unchanged": True`) because the previous build made the same bytes."""
+        images = record.get("images")
+        if isinstance(images, list):  # most pages show the same few: one copy of each
+            record["images"] = [self._images.setdefault(repr(job), job) for job in images]
         if record.pop("unchanged", False):
             old = self.previous_record(relative)
             assert old is not None, relative

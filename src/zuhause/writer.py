@@ -139,15 +139,18 @@ def people_unchanged(record: dict[str, object], digests: dict[str, str]) -> bool
 Rendering = list[tuple[str, dict[str, object], list[Problem]]]
 """Per page rendered: its output file, its manifest record (empty on failure), its problems."""
 
-Todo = tuple[PageEntry, str, str]
-"""A page to render: its entry, its fingerprint, and the SHA-256 of the bytes the previous
-build left for it (empty when there are none): the same bytes are not written again."""
+Todo = tuple[int, str, str]
+"""A page to render: its place in the model's pages (a worker process has the model: only
+this is sent), its fingerprint, and the SHA-256 of the bytes the previous build left for it
+(empty when there are none): the same bytes are not written again."""
 
 
-def _render_chunk(renderer: PageRenderer, entries: list[Todo], staging_root: Path,
+def _render_chunk(renderer: PageRenderer, todo: list[Todo], staging_root: Path,
                   people: dict[str, str], flat: bool) -> Rendering:
     results: Rendering = []
-    for entry, fingerprint, previous_sha256 in entries:
+    pages = renderer.model.pages
+    for position, fingerprint, previous_sha256 in todo:
+        entry = pages[position]
         result = renderer.render(entry)
         if result.problems:
             results.append((entry.output_file, {}, result.problems))
@@ -201,12 +204,12 @@ class _Worker:
         cls.renderer = PageRenderer(model, site_root, chain, cls.memo, templates, store)
 
     @classmethod
-    def render(cls, entries: list[Todo], staging_root: Path, flat: bool
+    def render(cls, todo: list[Todo], staging_root: Path, flat: bool
                ) -> tuple[Rendering, dict[MemoKey, Rendered]]:
         """The chunk's pages, and (when asked) the Markdown conversions made for them."""
         assert cls.renderer is not None and cls.memo is not None and cls.people is not None
         known = len(cls.memo)
-        results = _render_chunk(cls.renderer, entries, staging_root, cls.people, flat)
+        results = _render_chunk(cls.renderer, todo, staging_root, cls.people, flat)
         made = dict(list(cls.memo.items())[known:]) if cls.bring_back else {}
         return results, made
 
@@ -230,18 +233,19 @@ def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: 
         return WriteResult(0, 0, too_long)
     resolve = MarkdownRenderer.resolver(model.pages_by_source, model.held_back)
     people = person_digests(model)
-    for entry in model.pages:
+    for position, entry in enumerate(model.pages):
         old = staging.previous_record(entry.output_file) or {}
         fingerprint = page_fingerprint(entry, site, listing)
         if old and links_unchanged(old, resolve) and people_unchanged(old, people) \
                 and staging.reuse(entry.output_file, fingerprint, old):
             reused += 1
         else:
-            todo.append((entry, fingerprint, str(old.get("sha256", ""))))
+            todo.append((position, fingerprint, str(old.get("sha256", ""))))
     jobs = jobs or os.cpu_count() or 1
     if not todo:
         return WriteResult(0, reused, [])
-    cold = sum(1 for entry, _, _ in todo if memo is None or _memo_key(entry) not in memo)
+    cold = sum(1 for position, _, _ in todo
+               if memo is None or _memo_key(model.pages[position]) not in memo)
     if cold >= PARALLEL_FROM and jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
         size = max(1, len(todo) // (jobs * 4))
         chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
