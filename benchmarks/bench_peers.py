@@ -28,13 +28,16 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from bench_build import (
+    SET_ASIDE,
     Measurement,
     build_command,
     cached_site,
+    empty_trash,
     environment,
     measurement_of,
     median_measurement,
     run_measured,
+    set_aside,
     zuhause_version,
 )
 from generate_site import MIN_PAGES
@@ -169,12 +172,12 @@ def command_for(tool: Tool, project: Path, out: Path, timeout: int) -> list[str]
 
 
 def measure(tool: Tool, kind: str, project: Path, out: Path, pages: int, timeout: int,
-            result: Result) -> None:
-    """One build of tool into an empty out; a clean build also removes the tool's cache."""
-    shutil.rmtree(out, ignore_errors=True)
+            result: Result, trash: Path) -> None:
+    """One build of tool into an empty out; a clean build also sets the tool's cache aside."""
+    set_aside(out, trash)
     if kind == "clean":
         for name in tool.state:
-            shutil.rmtree(project / name, ignore_errors=True)
+            set_aside(project / name, trash)
     command = command_for(tool, project, out, timeout)
     load = load_average()
     with contextlib.chdir(project if tool.cwd_is_project else Path.cwd()):
@@ -220,7 +223,8 @@ def benchmark_size(tools: Sequence[Tool], size: int, args: argparse.Namespace
                 print(f"{size} pages, round {round_number}/{args.rounds}: {tool.name} {kind} ...",
                       file=sys.stderr)
                 out = args.workdir / "peers" / f"{tool.name}-{size}-public"
-                measure(tool, kind, projects[tool.name], out, size, args.timeout, result)
+                measure(tool, kind, projects[tool.name], out, size, args.timeout, result,
+                        args.workdir / SET_ASIDE)
                 if result.failure:
                     print(f"  {tool.name} {kind} failed: {result.failure}", file=sys.stderr)
     return results
@@ -376,13 +380,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     for tool in tools:
         print(f"{tool.name}: {tool.version}", file=sys.stderr)
     failed = False
-    for size in args.sizes:
-        load_before = uptime()
-        results = benchmark_size(tools, size, args)
-        document = report(size, args, tools, skipped, results, load_before, uptime())
-        print(f"wrote {write_report(args.results, document)}", file=sys.stderr)
-        print(markdown_table(size, results, load_before) + "\n")
-        failed = failed or any(r.failure for r in results.values())
+    try:
+        for size in args.sizes:
+            load_before = uptime()
+            results = benchmark_size(tools, size, args)
+            document = report(size, args, tools, skipped, results, load_before, uptime())
+            print(f"wrote {write_report(args.results, document)}", file=sys.stderr)
+            print(markdown_table(size, results, load_before) + "\n")
+            failed = failed or any(r.failure for r in results.values())
+    finally:
+        empty_trash(args.workdir / SET_ASIDE)
     return 1 if failed else 0
 
 

@@ -1,5 +1,5 @@
 """Render every page into the staging folder: unchanged pages are taken from the previous
-build, the rest are rendered, in worker processes when there are many."""
+build, the rest are rendered, in worker processes beside this one when there are many."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import hashlib
 import json
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -247,18 +248,8 @@ def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: 
     cold = sum(1 for position, _, _ in todo
                if memo is None or _memo_key(model.pages[position]) not in memo)
     if cold >= PARALLEL_FROM and jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-        size = max(1, len(todo) // (jobs * 4))
-        chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_Worker.start,
-                                 initargs=(os.getpid(), model, site_root, chain, memo, templates,
-                                           bring_back, people, store)) as pool:
-            results = []
-            for chunk, made in pool.map(_Worker.render, chunks, [staging.root] * len(chunks),
-                                        [staging.updating] * len(chunks)):
-                results += chunk
-                if memo is not None:
-                    memo.update(made)
+        results = _render_together(model, site_root, chain, todo, staging, jobs, memo, templates,
+                                   bring_back, people, store)
     else:
         results = _render_chunk(PageRenderer(model, site_root, chain, memo, templates, store),
                                 todo, staging.root, people, staging.updating)
@@ -268,3 +259,40 @@ def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: 
         if record:
             staging.add_record(relative, record)
     return WriteResult(len(todo), reused, problems)
+
+
+def _render_together(model: SiteModel, site_root: Path, chain: list[Theme], todo: list[Todo],
+                     staging: Staging, jobs: int, memo: dict[MemoKey, Rendered] | None,
+                     templates: BytecodeCache | None, bring_back: bool, people: dict[str, str],
+                     store: ConversionStore | None) -> Rendering:
+    """The pages of `todo` rendered by `jobs - 1` worker processes and this one together:
+    the workers take small chunks from the front, this process from the back, so nobody
+    waits while there is work (and no process sits idle holding a copy of the site)."""
+    size = max(10, min(200, len(todo) // (jobs * 16)))
+    chunks = deque(enumerate(todo[i:i + size] for i in range(0, len(todo), size)))
+    done: dict[int, Rendering] = {}
+    here: PageRenderer | None = None  # made once the workers are forked (they need none)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_Worker.start,
+                             initargs=(os.getpid(), model, site_root, chain, memo, templates,
+                                       bring_back, people, store)) as pool:
+        running: dict[Future[tuple[Rendering, dict[MemoKey, Rendered]]], int] = {}
+        while chunks or running:
+            while chunks and len(running) < 2 * (jobs - 1):
+                number, chunk = chunks.popleft()
+                running[pool.submit(_Worker.render, chunk, staging.root,
+                                    staging.updating)] = number
+            if chunks:
+                number, chunk = chunks.pop()
+                if here is None:
+                    kept = memo if bring_back or memo is None else ReadOnlyMemo(memo)
+                    here = PageRenderer(model, site_root, chain, kept, templates, store)
+                done[number] = _render_chunk(here, chunk, staging.root, people, staging.updating)
+            else:
+                wait(running, return_when=FIRST_COMPLETED)
+            for future in [future for future in running if future.done()]:
+                rendered, made = future.result()
+                done[running.pop(future)] = rendered
+                if memo is not None:
+                    memo.update(made)
+    return [result for number in sorted(done) for result in done[number]]
