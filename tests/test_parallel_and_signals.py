@@ -85,11 +85,11 @@ def running(pid: int) -> bool:
 def test_workers_end_when_the_build_is_killed(site: Callable[..., Path]) -> None:
     root = site()
     many_pages(root, 1000, words=5)
-    build = subprocess.Popen([sys.executable, "-m", "zuhause", "build", str(root), "--jobs", "2"],
+    build = subprocess.Popen([sys.executable, "-m", "zuhause", "build", str(root), "--jobs", "3"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         workers: list[int] = []
-        while len(workers) < 2:  # wait for the pool to start
+        while len(workers) < 2:  # wait for the pool to start (3 jobs: this process and 2 more)
             assert build.poll() is None, "the build ended before its workers were seen"
             workers = children(build.pid)
         build.kill()
