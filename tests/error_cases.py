@@ -100,6 +100,21 @@ def _unreadable(tmp: Path) -> None:
         build_site(root, root / "public")
 
 
+def _changed_while_building(tmp: Path) -> None:
+    import zuhause.build as build_module
+
+    root = english_site(tmp, content__about_dot_md=page("title: About\nperson: anna\n"))
+    original = build_module.placeholder_warning
+
+    def saved_meanwhile(loaded: Any) -> Any:  # after reading, before rendering
+        about = root / "content" / "about.md"
+        about.write_text(about.read_text("utf-8") + "One more sentence.\n", "utf-8")
+        return original(loaded)
+
+    with patched(build_module, "placeholder_warning", saved_meanwhile):
+        build_site(root, root / "public", jobs=1)
+
+
 def _foreign_file(tmp: Path) -> None:
     root = english_site(tmp)
     (root / "public").mkdir()
@@ -162,6 +177,8 @@ CASES: list[Case] = [
          lambda tmp: _reader_bug(tmp)),
     Case("source.unreadable", "A file cannot be read at all (a folder in its place, no rights).",
          _unreadable),
+    Case("source.changed", "A page was saved while the site was being built (build again).",
+         _changed_while_building),
     Case("yaml.syntax", "The front matter or zuhause.yaml is not valid YAML.",
          lambda tmp: build(tmp, content__index_dot_md=page("title: Offer: bread\nperson: anna\n"))),
     Case("frontmatter.unclosed", "The front matter starts with --- but never ends with ---.",

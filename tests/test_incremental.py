@@ -303,3 +303,22 @@ def test_conversions_no_page_uses_any_more_are_removed(tmp_path: Path) -> None:
     assert run_cli("build", root).code == 0
     after = {p.name for p in (root / CONVERSIONS).rglob("*.json")}
     assert len(after) == len(before) and len(after - before) == 1  # one replaced, none piled up
+
+
+def test_conversions_are_not_removed_when_the_output_does_not_say_which_are_used(
+        tmp_path: Path) -> None:
+    """An output whose manifest does not name each page's conversion (written by an earlier
+    zuhause) gives no grounds to take any conversion for unused: none is removed."""
+    root = journal_site(tmp_path / "site")
+    assert run_cli("build", root).code == 0
+    manifest = root / "public" / ".zuhause-manifest.json"
+    data = json.loads(manifest.read_text("utf-8"))
+    for record in data["files"].values():
+        record.pop("conversion", None)
+    manifest.write_text(json.dumps(data), "utf-8")
+    before = {p.name for p in (root / CONVERSIONS).rglob("*.json")}
+    (root / "content" / "journal" / "post-3.md").write_text(post("Post 3", 3, text="Neu."))
+    result = build_site(root, root / "public")
+    assert result.rendered * 10 >= result.pages  # a build that would prune
+    after = {p.name for p in (root / CONVERSIONS).rglob("*.json")}
+    assert before <= after and len(after) == len(before) + 1

@@ -222,3 +222,34 @@ def test_a_mount_point_as_output_folder_is_refused_before_building(
     assert "Der Ausgabeordner ist ein Einhängepunkt" in result.err
     assert f"-o {out / 'site'}" in result.err
     assert list(out.iterdir()) == [] and leftovers(root) == []
+
+
+def test_a_page_saved_while_the_site_is_built_stops_the_build_and_keeps_the_old_site(
+        site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A single build keeps no page's text in memory: it reads each again when rendering it.
+    When the file is no longer the one it read, the build stops (in the site's language) and
+    the previous site stays, rather than mixing the old front matter with a new text."""
+    import zuhause.build as build_module
+
+    root = site()
+    assert run_cli("build", root).code == 0
+    before = tree_bytes(root / "public")
+    home = root / "content" / "index.md"
+    home.write_text(home.read_text("utf-8") + "\nNeu gebacken.\n", "utf-8")
+    original = build_module.placeholder_warning
+
+    def saved_meanwhile(loaded: object) -> object:  # after reading, before rendering
+        home.write_text(home.read_text("utf-8") + "\nUnd noch ein Satz.\n", "utf-8")
+        return original(loaded)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "placeholder_warning", saved_meanwhile)
+    result = run_cli("build", root)
+    assert result.code == 1
+    assert "content/index.md" in result.err
+    assert "hat sich geändert, während die Website gebaut wurde" in result.err
+    assert "Bauen Sie noch einmal" in result.err and "Traceback" not in result.err
+    assert tree_bytes(root / "public") == before
+    assert leftovers(root) == []
+    monkeypatch.undo()
+    assert run_cli("build", root).code == 0
+    assert "Und noch ein Satz." in (root / "public" / "index.html").read_text("utf-8")

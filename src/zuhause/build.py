@@ -13,7 +13,6 @@ from pathlib import Path
 
 from . import swap, uptodate
 from .config import CONFIG_FILE, SiteConfig, read_config
-from .conversions import ConversionStore
 from .discover import SiteFiles, discover, is_ignored_static, walk_files
 from .errors import Message, Problem, Problems, SiteError, msg
 from .feeds import atom_feed, robots_txt, sitemap
@@ -68,6 +67,7 @@ class BuildReport:
     images_cached: int = 0  # images taken from the cache of an earlier build
     image_seconds: float = 0.0  # time spent on images (planning, processing, copying)
     written: list[str] = field(default_factory=list)  # the files zuhause's output holds now
+    conversions: set[str] | None = None  # the stored Markdown conversions its pages use
 
     def summary(self, language: str) -> str:
         """The one line a build ends with, in `language`."""
@@ -117,9 +117,11 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
     parse = memory.cache.load_yaml
     people = [p for path in files.people if (p := guarded(
         path.as_posix(), problems, partial(read_person, root, path, problems, parse)))]
+    language = config.language if config is not None else None
     pages = [q for path in files.pages if (q := guarded(
         path.as_posix(), problems, partial(memory.read, root / path,
-                                           partial(memory.read_page, root, path, keep=_page_keeps),
+                                           partial(memory.read_page, root, path, keep=_page_keeps,
+                                                   language=language),
                                            problems, _page_keeps)))]
     read_ok = {person.source for person in people} | {page.source for page in pages}
     unreadable = frozenset(path.as_posix() for path in [*files.people, *files.pages]) - read_ok
@@ -187,15 +189,16 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
     if stamped and (done := _already_built(root, out_path, options, started)) is not None:
         return done
     uptodate.forget(root, out_path)  # until this build has ended well
-    memory = memory if memory is not None else BuildMemory.of_site(root)
+    memory = memory if memory is not None else BuildMemory.for_build(root)
     with collector_paused():
         loaded = load_site(root, base_url, drafts, future, now, preview, memory)
         warning = placeholder_warning(loaded)  # before writing: the output is committed last
         report = write_site(loaded, out_path, jobs, started)
         if memory.save_each_build:  # (serve saves when it stops, and leaves pruning to builds)
             memory.cache.save()
-            if memory.store is not None and report.rendered * 10 >= report.pages:
-                memory.store.prune(used_conversions(loaded, memory.store))
+            if memory.store is not None and report.rendered * 10 >= report.pages \
+                    and report.conversions is not None:
+                memory.store.prune(report.conversions)
     if warning:
         report.warnings.append(warning)
     if stamped and not loaded.model.held_back:  # (a post due later ends the stamp's validity)
@@ -238,16 +241,17 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def used_conversions(loaded: LoadedSite, store: ConversionStore) -> set[str]:
-    """The keys of the stored Markdown conversions the pages of the site use now."""
-    model = loaded.model
-    content_sizes = _settings(loaded).content_sizes
-    scoped = store.for_settings(model.config.language, model.base_path, content_sizes, "pictures")
-    keys = {scoped.key(e.source, e.body, e.body_line, e.page_dir, "")
-            for e in model.pages if e.source}
-    privacy = model.config.privacy.get("text", "")
-    if privacy:
-        keys.add(scoped.key("zuhause.yaml", privacy, 1, "", ""))
+def used_conversions(model: SiteModel, files: dict[str, dict[str, object]]) -> set[str] | None:
+    """The keys of the stored Markdown conversions the pages of the site use now, as their
+    records in the output's manifest name them (`files`); None when a page's record names
+    none (an output of an older zuhause: then none may be taken for unused)."""
+    keys = set()
+    for entry in model.pages:
+        key = files.get(entry.output_file, {}).get("conversion")
+        if isinstance(key, str) and key:
+            keys.add(key)
+        elif entry.source:
+            return None
     return keys
 
 
@@ -315,7 +319,8 @@ def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
     pages = len(loaded.model.pages)
     return BuildReport(root, out_path, pages, len(staging.files), result.rendered, result.reused,
                        time.perf_counter() - started, loaded.model.warnings + warnings,
-                       images.processed, images.cached, images.seconds, list(staging.files))
+                       images.processed, images.cached, images.seconds, list(staging.files),
+                       used_conversions(loaded.model, staging.files))
 
 
 def staging_updating(staging: Staging | None) -> bool:

@@ -3,6 +3,7 @@ the site's language, and links between Markdown files turned into page addresses
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 import unicodedata
@@ -41,6 +42,7 @@ class Rendered:
     # still resolves the same.
     links: dict[str, str] = field(default_factory=dict)
     pictures: bool = False  # whether it shows local pictures (their HTML follows the files)
+    stored: str = ""  # its key in the store of conversions ('' without a store)
 
 
 MemoKey = tuple[str, str, int, str, str]  # source, body, first line, page folder, id prefix
@@ -124,15 +126,16 @@ class MarkdownRenderer:
                id_prefix: str = "") -> Rendered:
         """Convert one Markdown text; any failure becomes a problem of that file."""
         key = (source, body, body_line, page_dir, id_prefix)
+        stored = self.store.key(*key) if self.store is not None else ""
         known = self.memo.get(key) if self.memo is not None else None
         if known is not None and self.still_valid(known):
-            return known
-        stored = self.store.key(*key) if self.store is not None else ""
+            return known if known.stored == stored else dataclasses.replace(known, stored=stored)
         rendered = self._stored(stored)
         if rendered is None:
             rendered = self._convert(body, source, body_line, page_dir, id_prefix)
             if stored and not rendered.problems and not rendered.pictures:
                 self.store.put(stored, rendered.html, rendered.links)  # type: ignore[union-attr]
+        rendered.stored = stored
         if self.memo is not None:
             self.memo[key] = rendered
         return rendered

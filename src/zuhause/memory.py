@@ -21,11 +21,12 @@ from jinja2.bccache import Bucket
 
 from .conversions import ConversionStore
 from .errors import Problem, Problems
+from .later import Later
 from .markup import MemoKey, Rendered, carried_over
 from .model import PageEntry, page_texts
-from .pages import Page, read_page
-from .parsecache import ParseCache, text_digest
-from .sources import read_or_report
+from .pages import BodyAt, Page, body_from_file, read_page
+from .parsecache import ParseCache
+from .sources import read_or_report, text_digest
 from .starter.recognise import Placeholder, cached_placeholders
 
 T = TypeVar("T")
@@ -104,12 +105,22 @@ class BuildMemory:
     store: ConversionStore | None = None  # Markdown conversions kept in the site folder
     save_each_build: bool = True  # False: `serve` saves the parse cache when it stops
     placeholders: dict[str, list[Placeholder]] = field(default_factory=dict)  # by file name
+    lazy_bodies: bool = False  # pages keep no text: it is read again when they are rendered
+    texts: dict[tuple[str, str, str], tuple[str, str]] = field(default_factory=dict)  # (page_texts)
 
     @classmethod
     def of_site(cls, root: Path) -> BuildMemory:
         """A fresh memory for one build, with the caches kept in the site folder."""
         return cls(ParseCache.of_site(root), files=FileMemo(active=False),
                    store=ConversionStore.of_site(root))
+
+    @classmethod
+    def for_build(cls, root: Path) -> BuildMemory:
+        """A memory for one `zuhause build`: like `of_site`, and the pages keep no text in
+        memory (each is read again from its file when it is rendered, then let go)."""
+        memory = cls.of_site(root)
+        memory.lazy_bodies = True
+        return memory
 
     @classmethod
     def for_serving(cls, root: Path) -> BuildMemory:
@@ -123,11 +134,14 @@ class BuildMemory:
         """Keep of the last build's conversions what a new build may take."""
         self.converted = carried_over(self.converted)  # placeholders stay: a page read
         # again finds its own, a page taken from `files` is unchanged
+        self.texts = {}
 
     def read_page(self, root: Path, relative: Path, problems: Problems,
-                  keep: Callable[[Page], bool]) -> Page | None:
+                  keep: Callable[[Page], bool], language: str | None = None) -> Page | None:
         """Read a page of content/: its text, then the page from the parse cache by that text
-        (`keep` says which pages may be kept), else parsed and validated."""
+        (`keep` says which pages may be kept), else parsed and validated. With `lazy_bodies`
+        the page keeps where its text is instead of the text, after its summary and
+        description in the site's `language` are worked out (and cached)."""
         name = relative.as_posix()
         source = read_or_report(root / relative, name, problems)
         if source is None:
@@ -142,16 +156,24 @@ class BuildMemory:
 
         page, found = self.cache.page(name, source.text, make, keep, digest)
         problems.extend(found)
+        if page is not None and self.lazy_bodies:
+            if language is not None:
+                self.page_texts(page, language)  # while the text is at hand
+            page.body = Later(body_from_file, BodyAt(str(root / relative), name, len(page.body),
+                                                     digest))
         return page
 
     def page_texts(self, page: Page, language: str) -> tuple[str, str]:
         """`model.page_texts`, kept in the parse cache by the page's text."""
         if not page.digest:
             return page_texts(page, language)
-        description, summary = self.cache.texts(
-            "page-texts", language, page.source, page.digest,
-            make=lambda: list(page_texts(page, language)))
-        return description, summary
+        key = (page.source, page.digest, language)
+        if key not in self.texts:  # (worked out while reading, with `lazy_bodies`)
+            description, summary = self.cache.texts(
+                "page-texts", language, page.source, page.digest,
+                make=lambda: list(page_texts(page, language)))
+            self.texts[key] = (description, summary)
+        return self.texts[key]
 
     def read(self, path: Path, reader: Callable[[Problems], T | None],
              problems: Problems, keep: Callable[[T], bool]) -> T | None:

@@ -21,6 +21,7 @@ from .i18n import Translator, format_date
 from .images.catalog import ImageRef
 from .images.plan import Job
 from .images.show import Pictures
+from .later import Deferred, stored
 from .legal import phone_uri
 from .markup import MarkdownRenderer, MemoKey, Rendered, first_paragraph
 from .pages import Page, as_datetime
@@ -102,7 +103,7 @@ class PageEntry:
     title: str
     person_id: str
     source: str = ""  # 'content/kontakt.md'; '' for generated pages
-    body: str = ""
+    body: Deferred[str] = Deferred("")  # or Later: read from the file when rendered
     body_line: int = 1
     digest: str = ""  # a hash of its file's text, when known (parsecache.text_digest)
     page_dir: str = ""  # the folder of the source inside content/, for relative links
@@ -213,7 +214,7 @@ def entry_from_page(page: Page, config: SiteConfig,
     description, summary = texts(page, config.language)
     return PageEntry(
         kind=page.kind, path=page.path, title=values.get("title", ""),
-        person_id=values.get("person", ""), source=page.source, body=page.body,
+        person_id=values.get("person", ""), source=page.source, body=stored(page, "body"),
         body_line=page.body_line, digest=page.digest,
         page_dir=folder,
         description=description, summary=summary,

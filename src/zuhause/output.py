@@ -218,7 +218,8 @@ class Staging:
             old = self.previous_record(relative)
             assert old is not None, relative
             self.files[relative] = {**old, **{key: record[key] for key in
-                                              ("fingerprint", "images", "links", "people")
+                                              ("fingerprint", "images", "links", "people",
+                                               "conversion")
                                               if key in record}}
             return
         self.files[relative] = record

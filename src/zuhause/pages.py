@@ -8,13 +8,13 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .errors import Problems, msg
+from .errors import Problem, Problems, msg
 from .frontmatter import YamlMap, YamlParser, read_document
 from .images.catalog import ImageRef, find_image, image_problem
 from .images.plan import Where
 from .later import Deferred
 from .schema import Field, validate
-from .sources import Source, read_source
+from .sources import Source, SourceError, read_source, text_digest
 from .urls import slugify
 
 PAGE_FIELDS = (
@@ -48,8 +48,8 @@ class Page:
     kind: str  # home, page, offer, post, section
     path: str  # the URL path below the base, '' for home, 'kontakt/' for others
     values: dict[str, Any]
-    body: str
-    body_line: int
+    body: Deferred[str] = Deferred()  # or Later (`body_from_file`): a single build reads it
+    body_line: int = 1
     meta: Deferred[YamlMap] = field(default=Deferred(), repr=False)  # or Later
     image: ImageRef | None = None
     digest: str = ""  # a hash of the file's text, when it was read through the parse cache
@@ -61,6 +61,27 @@ class Page:
     @property
     def draft(self) -> bool:
         return bool(self.values.get("draft", False))
+
+
+@dataclass(frozen=True)
+class BodyAt:
+    """Where a page's text stands: the file (its path, and its name as the owner knows it),
+    the text's length at the file's end, and the hash of the file's text as the build read it."""
+
+    path: str
+    name: str
+    length: int
+    digest: str
+
+
+def body_from_file(at: BodyAt) -> str:
+    """A page's text read again from its file; raises SourceError when the file is no longer
+    the one the build read (it was saved in between)."""
+    text = read_source(Path(at.path), at.name).text
+    if text_digest(text) != at.digest:
+        raise SourceError(Problem(at.name, 0, 0, msg("source.changed"), msg("source.changed-hint"),
+                                  "source.changed"))
+    return text[len(text) - at.length:] if at.length else ""
 
 
 def page_kind(relative: PurePosixPath) -> str:

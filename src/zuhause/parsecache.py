@@ -30,6 +30,7 @@ from .errors import Problem
 from .frontmatter import Position, YamlList, YamlMap, load_yaml
 from .later import Later
 from .pages import Page
+from .sources import text_digest
 
 FORMAT = 2
 CACHE_FILE = Path(".zuhause") / "cache" / "parsed.lines"
@@ -126,11 +127,6 @@ def _texts(data: Any) -> list[str]:
     if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
         raise ValueError("not a list of texts")
     return data
-
-
-def text_digest(text: str) -> str:
-    """A short hash of a file's whole text."""
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
 def _position(position: Position | None) -> list[int] | None:

@@ -111,6 +111,7 @@ class RenderResult:
     images: list[Job] = field(default_factory=list)  # the images the page shows
     links: dict[str, str] = field(default_factory=dict)  # page files its text links to (markup)
     people: list[str] = field(default_factory=list)  # the ids of the people the page shows
+    conversion: str = ""  # the key of its text's conversion in the store ('' for none)
 
 
 class PageRenderer:
@@ -209,13 +210,13 @@ class PageRenderer:
             own = self.model.config.privacy.get("text", "")
             rendered = self.markdown.render(own, "zuhause.yaml", 1) if own else Rendered("")
             return Rendered(privacy_html(self.model.config, Markup(rendered.html)),
-                            rendered.problems, rendered.links)
+                            rendered.problems, rendered.links, stored=rendered.stored)
         text = self.markdown.render(entry.body, entry.source, entry.body_line, entry.page_dir) \
             if entry.source else Rendered("")
         parts = [Markup(text.html)] if entry.source else []
         if entry.generated_html:
             parts.append(entry.generated_html)
-        return Rendered(Markup("\n").join(parts), text.problems, text.links)
+        return Rendered(Markup("\n").join(parts), text.problems, text.links, stored=text.stored)
 
     def render(self, entry: PageEntry) -> RenderResult:
         """Render one page to HTML; template and Markdown failures become problems."""
@@ -243,7 +244,7 @@ class PageRenderer:
             return RenderResult(entry, problems=[self.template_problem(error, entry)])
         shown = sorted(self.seen | {entry.person_id})  # its own person: structured data, og image
         return RenderResult(entry, html, images=self.pictures.catalog.take(), links=text.links,
-                            people=shown)
+                            people=shown, conversion=text.stored)
 
     def template_problem(self, error: Exception, entry: PageEntry) -> Problem:
         """Turn a template failure into a problem naming the template file and line."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,6 +51,11 @@ def decode(data: bytes, name: str) -> str:
             msg("source.encoding-hint"),
             "source.encoding",
         )) from None
+
+
+def text_digest(text: str) -> str:
+    """A short hash of a file's whole text."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
 def read_source(path: Path, name: str) -> Source:

@@ -21,11 +21,13 @@ from .conversions import ConversionStore
 from .discover import leaves
 from .errors import Problem, msg
 from .images import is_image
+from .later import release
 from .lifeline import die_with_parent
 from .markup import MarkdownRenderer, MemoKey, Rendered
 from .model import PageEntry, SiteModel
 from .output import Staging, write_file
 from .render import PageRenderer
+from .sources import SourceError
 from .themes import Theme, static_folders, template_folders
 
 PARALLEL_FROM = 200  # pages to convert from Markdown before worker processes pay off
@@ -152,7 +154,13 @@ def _render_chunk(renderer: PageRenderer, todo: list[Todo], staging_root: Path,
     pages = renderer.model.pages
     for position, fingerprint, previous_sha256 in todo:
         entry = pages[position]
-        result = renderer.render(entry)
+        try:
+            result = renderer.render(entry)
+        except SourceError as error:  # its file was saved while the site was being built
+            results.append((entry.output_file, {}, [error.problem]))
+            continue
+        finally:
+            release(entry, "body")  # read from its file for this page: let go again
         if result.problems:
             results.append((entry.output_file, {}, result.problems))
             continue
@@ -165,6 +173,8 @@ def _render_chunk(renderer: PageRenderer, todo: list[Todo], staging_root: Path,
         record["images"] = [job.as_list() for job in result.images]
         record["links"] = dict(sorted(result.links.items()))
         record["people"] = {person: people[person] for person in result.people}
+        if result.conversion:
+            record["conversion"] = result.conversion
         results.append((entry.output_file, record, []))
     return results
 
@@ -245,8 +255,10 @@ def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: 
     jobs = jobs or os.cpu_count() or 1
     if not todo:
         return WriteResult(0, reused, [])
-    cold = sum(1 for position, _, _ in todo
-               if memo is None or _memo_key(model.pages[position]) not in memo)
+    # (the texts are looked up only when the memo could hold enough of them to matter)
+    cold = 0 if len(todo) < PARALLEL_FROM else len(todo) \
+        if memo is None or len(todo) - len(memo) >= PARALLEL_FROM else \
+        sum(1 for position, _, _ in todo if _memo_key(model.pages[position]) not in memo)
     if cold >= PARALLEL_FROM and jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
         results = _render_together(model, site_root, chain, todo, staging, jobs, memo, templates,
                                    bring_back, people, store)

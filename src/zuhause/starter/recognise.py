@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import SiteModel
-from ..parsecache import ParseCache, key_of, text_digest
+from ..parsecache import ParseCache, key_of
+from ..sources import text_digest
 from . import PORTRAIT_MARK, languages, placeholders
 
 # Domains reserved for examples and tests (RFC 2606, RFC 6761): example.org, example.com,
