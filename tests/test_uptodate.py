@@ -128,3 +128,32 @@ def test_a_theme_outside_the_site_is_watched_too(site: Callable[..., Path]) -> N
         '{% extends "base.html" %}{% block main %}<h1>Leider nichts</h1>{% endblock %}')
     assert did_work(build_site(root))
     assert "Leider nichts" in (root / "public" / "404.html").read_text()
+
+
+def test_a_file_saved_while_the_build_runs_makes_the_next_build_do_its_work(
+        site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The site is looked at before the build reads it: a page saved while a long build runs
+    (one the build does not render again, its time as if saved long before the build ended)
+    is not taken for what the build made."""
+    import zuhause.build as build_module
+
+    root = site(content__ueber_dot_md="---\ntitle: Über uns\nperson: anna\n---\nWir backen.\n")
+    aged(root)
+    build_site(root)
+    home, about = root / "content" / "index.md", root / "content" / "ueber.md"
+    home.write_text(home.read_text("utf-8") + "\nFrisch.\n", "utf-8")
+    long_ago = time.time() - 30
+    os.utime(home, (long_ago, long_ago))
+    original = build_module.placeholder_warning
+
+    def saved_meanwhile(loaded: object) -> object:  # after reading, before rendering
+        about.write_text("---\ntitle: Über uns\nperson: anna\n---\nWir backen Brot.\n", "utf-8")
+        os.utime(about, (long_ago + 10, long_ago + 10))
+        return original(loaded)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "placeholder_warning", saved_meanwhile)
+    assert build_site(root).rendered == 1  # the home page; the about page was read before
+    monkeypatch.undo()
+    report = build_site(root)
+    assert did_work(report)
+    assert "Wir backen Brot." in (root / "public" / "ueber" / "index.html").read_text("utf-8")

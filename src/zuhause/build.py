@@ -186,7 +186,9 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
     options: dict[str, object] = {"base_url": base_url, "drafts": drafts, "future": future,
                                   "preview": preview}
     stamped = memory is None and now is None  # a plain build: it may find nothing to do
-    if stamped and (done := _already_built(root, out_path, options, started)) is not None:
+    walked = uptodate.site_walk(root, out_path) if stamped else None
+    if walked is not None and (done := _already_built(root, out_path, walked, options,
+                                                      started)) is not None:
         return done
     uptodate.forget(root, out_path)  # until this build has ended well
     memory = memory if memory is not None else BuildMemory.for_build(root)
@@ -201,20 +203,20 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
                 memory.store.prune(report.conversions)
     if warning:
         report.warnings.append(warning)
-    if stamped and not loaded.model.held_back:  # (a post due later ends the stamp's validity)
-        uptodate.note(root, out_path, options, [*report.written, MANIFEST], report.pages,
+    if walked is not None and not loaded.model.held_back:  # (a post due later: no stamp)
+        uptodate.note(root, out_path, walked, options, [*report.written, MANIFEST], report.pages,
                       report.warnings, _new_year(loaded.model), datetime.now(UTC),
                       [theme.root for theme in loaded.chain])
     return report
 
 
-def _already_built(root: Path, out: Path, options: dict[str, object],
+def _already_built(root: Path, out: Path, site: uptodate.Walk, options: dict[str, object],
                    started: float) -> BuildReport | None:
-    """The report of a build with nothing to do, when the output is up to date (`uptodate`);
-    None when there is work."""
+    """The report of a build with nothing to do, when the output is up to date (`uptodate`:
+    `site` is what the walk of the site folder found); None when there is work."""
     recovered = recover(out)  # what stopped builds left beside the output goes first
     stamp = uptodate.load(root, out)
-    if recovered or stamp is None or not uptodate.holds(stamp, root, out, options,
+    if recovered or stamp is None or not uptodate.holds(stamp, site, root, out, options,
                                                          datetime.now(UTC)):
         return None
     return BuildReport(root, out, stamp.pages, stamp.files - 1, 0, stamp.pages,

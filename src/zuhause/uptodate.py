@@ -8,11 +8,12 @@ versions the build ran with, every file it left in the output folder (with its s
 inode), what it reported, and until when the result holds (the new year: the footer shows
 the year). The next build compares; when all of it is the same, the output is up to date.
 
-A file changed while the build ran could have the same time as when the build read it, so no
-stamp is noted when any file of the site changed in the two seconds before the stamp is taken;
-the next build then does its work and notes one. No stamp is noted while a post is dated later
-either (it comes due without any file changing). The stamp is plain JSON; one that cannot be
-read or is not what zuhause writes is ignored.
+The site's files are looked at before the build reads any of them, so a file saved while the
+build runs no longer matches the stamp. A file saved just before that look could be saved
+again with the same time and size, so no stamp is noted when any file of the site changed in
+the two seconds before it; the next build then does its work and notes one. No stamp is noted
+while a post is dated later either (it comes due without any file changing). The stamp is
+plain JSON; one that cannot be read or is not what zuhause writes is ignored.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,7 +36,7 @@ from . import __version__
 from .errors import Message
 from .themes import builtin_themes
 
-FORMAT = 1
+FORMAT = 2
 FOLDER = Path(".zuhause") / "cache" / "stamps"
 QUIET_SECONDS = 2.0  # files changed this recently make a stamp unsafe
 
@@ -52,15 +54,23 @@ class Stamp:
     themes: list[str]  # theme folders outside the site that the build used
 
 
-def inputs_digest(root: Path, out: Path, options: Mapping[str, object],
-                  themes: Iterable[str] = ()) -> tuple[str, int]:
-    """A hash of the site's files (and of the theme folders outside it, `themes`) and the
-    build's options and versions, and the newest modification time (ns) among the files."""
-    digest = hashlib.blake2b(json.dumps(
-        [__version__, sys.version, _versions(), options, sorted(themes)], sort_keys=True).encode())
+@dataclass(frozen=True)
+class Walk:
+    """The files of some folders as one walk found them: a hash of each file's name, size,
+    modification time and inode, the newest time among them (ns), and when the walk began."""
+
+    digest: str
+    newest: int
+    began: float  # time.time()
+
+
+def walk(root: Path, out: Path, folders: Iterable[Path]) -> Walk:
+    """Walk `folders` (skipping the output folder, `.zuhause/` and `.git/` below `root`)."""
+    began = time.time()
+    digest = hashlib.blake2b()
     newest = 0
     skip = {os.path.abspath(out), os.path.abspath(root / ".zuhause")}
-    for top in (root, builtin_themes(), *(Path(theme) for theme in sorted(themes))):
+    for top in folders:
         for directory, dirnames, filenames in os.walk(top):
             dirnames[:] = sorted(d for d in dirnames if d != ".git"
                                  and os.path.abspath(os.path.join(directory, d)) not in skip)
@@ -73,7 +83,23 @@ def inputs_digest(root: Path, out: Path, options: Mapping[str, object],
                 newest = max(newest, stat.st_mtime_ns)
                 digest.update(f"{path}\0{stat.st_size} {stat.st_mtime_ns} {stat.st_ino}\n"
                               .encode("utf-8", "surrogateescape"))
-    return digest.hexdigest(), newest
+    return Walk(digest.hexdigest(), newest, began)
+
+
+def site_walk(root: Path, out: Path) -> Walk:
+    """The site folder and the built-in themes, walked before a build reads anything: a file
+    saved while the build runs then no longer matches the stamp, and the next build does its
+    work."""
+    return walk(root, out, (root, builtin_themes()))
+
+
+def inputs_digest(site: Walk, themes: Walk, options: Mapping[str, object],
+                  theme_folders: Iterable[str] = ()) -> str:
+    """A hash of the site's files (`site`), of the theme folders outside it (`themes`), and
+    of the build's options and versions."""
+    return hashlib.blake2b(json.dumps(
+        [__version__, sys.version, _versions(), options, sorted(theme_folders), site.digest,
+         themes.digest], sort_keys=True).encode()).hexdigest()
 
 
 def _versions() -> list[str]:
@@ -118,9 +144,10 @@ def load(root: Path, out: Path) -> Stamp | None:
         return None
 
 
-def holds(stamp: Stamp, root: Path, out: Path, options: Mapping[str, object],
+def holds(stamp: Stamp, site: Walk, root: Path, out: Path, options: Mapping[str, object],
           now: datetime) -> bool:
-    """Whether building `root` into `out` with `options` now would write exactly what is there."""
+    """Whether building `root` (whose files `site` found) into `out` with `options` now would
+    write exactly what is there."""
     if stamp.valid_until and now >= datetime.fromisoformat(stamp.valid_until):
         return False
     for relative, size, mtime, inode in stamp.outputs:
@@ -130,27 +157,31 @@ def holds(stamp: Stamp, root: Path, out: Path, options: Mapping[str, object],
             return False
         if (stat.st_size, stat.st_mtime_ns, stat.st_ino) != (size, mtime, inode):
             return False
-    return inputs_digest(root, out, options, stamp.themes)[0] == stamp.inputs
+    themes = walk(root, out, [Path(theme) for theme in sorted(stamp.themes)])
+    return inputs_digest(site, themes, options, stamp.themes) == stamp.inputs
 
 
-def note(root: Path, out: Path, options: Mapping[str, object], files: Iterable[str], pages: int,
-         warnings: list[Message], valid_until: datetime | None, now: datetime,
+def note(root: Path, out: Path, site: Walk, options: Mapping[str, object], files: Iterable[str],
+         pages: int, warnings: list[Message], valid_until: datetime | None, now: datetime,
          themes: Iterable[Path] = ()) -> None:
-    """Keep the stamp of a build that just ended (none when a file changed too recently to
-    be sure the build saw it; then an older stamp is removed)."""
+    """Keep the stamp of a build that just ended, whose site folder `site` found before the
+    build began (none when a file changed too recently before that walk to be sure the build
+    saw it; then an older stamp is removed)."""
     path = _file(root, out)
-    site = os.path.realpath(root) + os.sep
+    folder = os.path.realpath(root) + os.sep
     outside = sorted({os.path.abspath(theme) for theme in themes
-                      if not os.path.realpath(theme).startswith(site)
+                      if not os.path.realpath(theme).startswith(folder)
                       and not os.path.realpath(theme).startswith(
                           os.path.realpath(builtin_themes()) + os.sep)})
-    inputs, newest = inputs_digest(root, out, options, outside)
+    theme_walk = walk(root, out, [Path(theme) for theme in outside])
     listing = output_listing(out, files)
-    if listing is None or newest / 1e9 > now.timestamp() - QUIET_SECONDS:
+    if listing is None or site.newest / 1e9 > site.began - QUIET_SECONDS \
+            or theme_walk.newest / 1e9 > now.timestamp() - QUIET_SECONDS:
         with contextlib.suppress(OSError):
             path.unlink()
         return
-    text = json.dumps({"format": FORMAT, "inputs": inputs, "outputs": listing, "pages": pages,
+    text = json.dumps({"format": FORMAT, "inputs": inputs_digest(site, theme_walk, options, outside),
+                       "outputs": listing, "pages": pages,
                        "files": len(listing), "warnings": [_data(w) for w in warnings],
                        "valid_until": valid_until.isoformat() if valid_until else "",
                        "themes": outside})
