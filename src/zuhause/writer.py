@@ -31,6 +31,7 @@ from .sources import SourceError
 from .themes import Theme, static_folders, template_folders
 
 PARALLEL_FROM = 200  # pages to convert from Markdown before worker processes pay off
+PARALLEL_TEMPLATES_FROM = 600  # pages to render (their Markdown converted already) for the same
 
 
 @dataclass
@@ -259,7 +260,8 @@ def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: 
     cold = 0 if len(todo) < PARALLEL_FROM else len(todo) \
         if memo is None or len(todo) - len(memo) >= PARALLEL_FROM else \
         sum(1 for position, _, _ in todo if _memo_key(model.pages[position]) not in memo)
-    if cold >= PARALLEL_FROM and jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+    many = cold >= PARALLEL_FROM or len(todo) >= PARALLEL_TEMPLATES_FROM
+    if many and jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
         results = _render_together(model, site_root, chain, todo, staging, jobs, memo, templates,
                                    bring_back, people, store)
     else:
