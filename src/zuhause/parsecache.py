@@ -32,7 +32,7 @@ from .later import Later
 from .pages import Page
 from .sources import text_digest
 
-FORMAT = 2
+FORMAT = 3
 CACHE_FILE = Path(".zuhause") / "cache" / "parsed.lines"
 
 
@@ -75,6 +75,16 @@ def decode(data: Any) -> Any:
     return sequence
 
 
+def decode_text(text: str) -> Any:
+    """The YAML value `encode` made, kept as JSON text (a page's front matter with its
+    places: decoded only when a message needs a place); a damaged text gives an empty
+    mapping at the file's start (the message then names the file's first line)."""
+    try:
+        return decode(json.loads(text))
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        return YamlMap(Position(1, 1))
+
+
 def encode_value(value: Any) -> Any:
     """A validated front matter value (text, number, yes/no, date, time) as JSON data."""
     if isinstance(value, datetime):
@@ -109,7 +119,8 @@ def encode_page(page: Page) -> Any:
     if page.image is not None:
         raise Unencodable("a page with a picture")
     return {"kind": page.kind, "path": page.path, "body_line": page.body_line,
-            "body_length": len(page.body), "meta": encode(page.meta),
+            "body_length": len(page.body),
+            "meta": json.dumps(encode(page.meta), ensure_ascii=False, separators=(",", ":")),
             "values": {key: encode_value(value) for key, value in page.values.items()}}
 
 
@@ -119,7 +130,7 @@ def decode_page(data: Any, name: str, text: str, digest: str) -> Page:
     return Page(name, str(data["kind"]), str(data["path"]),
                 {key: decode_value(value) for key, value in data["values"].items()},
                 text[len(text) - length:] if length else "", int(data["body_line"]),
-                Later(decode, data["meta"]), None, digest)  # places: read when asked
+                Later(decode_text, str(data["meta"])), None, digest)  # places: read when asked
 
 
 def _texts(data: Any) -> list[str]:
