@@ -5,8 +5,8 @@ series of edits built one by one) the output is byte for byte that of a clean bu
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 from collections.abc import Callable
 from datetime import date, timedelta
