@@ -3,10 +3,12 @@ the overlay for a broken build, a clean stop."""
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -240,3 +242,30 @@ def test_host_rules_by_listening_address() -> None:
     assert allowed_hosts("127.0.0.1", 8000) == {"localhost:8000", "127.0.0.1:8000", "[::1]:8000"}
     assert "192.168.1.5:8000" in (allowed_hosts("192.168.1.5", 8000) or set())
     assert allowed_hosts("0.0.0.0", 8000) is None  # any Host; zuhause serve prints a warning
+
+
+def test_the_server_builds_into_memory_when_there_is_room(site: Callable[..., Path],
+                                                          tmp_path: Path) -> None:
+    """Rewriting hundreds of pages on every save costs a disk more than memory: the server
+    builds into a memory folder (here a stand-in) when it has room for the site, else into
+    the system's temporary folder."""
+    from zuhause.serve import ROOM, work_parent
+
+    root = site()
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    assert work_parent(root, (memory,), free=lambda _: 10 * ROOM) == memory
+    assert work_parent(root, (memory,), free=lambda _: ROOM) is None  # no room beside the site
+    assert work_parent(root, (tmp_path / "missing",), free=lambda _: 10 * ROOM) is None
+    memory.chmod(0o500)
+    try:
+        if not os.access(memory, os.W_OK):  # (root may write anyway)
+            assert work_parent(root, (memory,), free=lambda _: 10 * ROOM) is None
+    finally:
+        memory.chmod(0o700)
+    session = DevSession(root, port=0)
+    try:
+        expected = work_parent(root)
+        assert session.work.parent == (expected if expected else Path(tempfile.gettempdir()))
+    finally:
+        session.stop()

@@ -23,6 +23,39 @@ from .urls import base_path
 from .watch import ChangeCollector, start_watching
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+MEMORY_FOLDERS = (Path("/dev/shm"),)  # folders in memory (Linux), for what the server builds
+ROOM = 256 * 2**20  # free space a memory folder keeps beyond the built site
+
+
+def work_parent(site: Path, candidates: tuple[Path, ...] = MEMORY_FOLDERS,
+                free: Callable[[Path], int] | None = None) -> Path | None:
+    """Where the dev server keeps its builds: a folder in memory when there is one with room
+    for four times the site folder (pictures come in several sizes) and more, else None (the
+    system's temporary folder). Each save rewrites the pages it changes; on a disk every
+    rewrite makes and deletes files, which file systems such as ext4 get slower at when done
+    by the hundred (a person shown on every page), in memory it costs nothing."""
+    free = free or (lambda folder: shutil.disk_usage(folder).free)
+    for folder in candidates:
+        try:
+            if folder.is_dir() and os.access(folder, os.W_OK | os.X_OK) \
+                    and free(folder) >= 4 * _size_of(site) + ROOM:
+                return folder
+        except OSError:
+            continue
+    return None
+
+
+def _size_of(site: Path) -> int:
+    """The bytes of the site's files, its output folder and cache left out."""
+    total = 0
+    for directory, dirnames, filenames in os.walk(site):
+        dirnames[:] = [d for d in dirnames if d not in ("public", ".zuhause", ".git")]
+        for name in filenames:
+            try:
+                total += os.stat(os.path.join(directory, name), follow_symlinks=False).st_size
+            except OSError:
+                continue
+    return total
 
 
 class DevSession:
@@ -50,7 +83,7 @@ class DevSession:
         self.fallback_language = language
         self.head_timeout = head_timeout
         self.builds = 0
-        self.work = Path(tempfile.mkdtemp(prefix="zuhause-serve-"))
+        self.work = Path(tempfile.mkdtemp(prefix="zuhause-serve-", dir=work_parent(site)))
         self.memory = BuildMemory.for_serving(site)
         self.config = read_config(site, Problems(), base_url)
         self.state = DevState(base_path(self.config.base_url) if self.config else "/",
