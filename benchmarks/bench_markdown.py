@@ -61,7 +61,8 @@ def main() -> None:
     args = parser.parse_args()
     rows = []
     superlinear = search(args.repeats, args.length)
-    # the ones the issue names, and the cheapest of each family the search found
+    # the known slow units (nested brackets, footnotes, code spans, raw HTML), and the
+    # cheapest of each family the search found
     for unit in sorted({"[", "![", "[](", "[^", "`a ", "<a ", *(u for u, _, _ in superlinear)}):
         text = "x " + unit * WORST_REPEATS
         # a run of backticks is cubic in plain Python-Markdown: 8,000 of them would not finish
