@@ -17,7 +17,7 @@ from hostile import MARKDOWN_INPUTS, READER_INPUTS, hostile_site
 from support import MINIMAL_SITE, run_cli, tree_bytes, write_site
 from zuhause.markup import MarkdownRenderer
 
-HANG = 5  # seconds: the bound for "did not hang"; each run takes well under a second
+HANG = 5  # seconds: the bound for "did not hang"; each run takes well under a second
 
 
 @pytest.mark.parametrize("command", ["build", "check"])
