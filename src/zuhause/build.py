@@ -118,10 +118,10 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
     people = [p for path in files.people if (p := guarded(
         path.as_posix(), problems, partial(read_person, root, path, problems, parse)))]
     language = config.language if config is not None else None
-    pages = [q for path in files.pages if (q := guarded(
-        path.as_posix(), problems, partial(memory.read, root / path,
+    pages = [q for path, full in ((path, root / path) for path in files.pages) if (q := guarded(
+        path.as_posix(), problems, partial(memory.read, full,
                                            partial(memory.read_page, root, path, keep=_page_keeps,
-                                                   language=language),
+                                                   language=language, full=full),
                                            problems, _page_keeps)))]
     read_ok = {person.source for person in people} | {page.source for page in pages}
     unreadable = frozenset(path.as_posix() for path in [*files.people, *files.pages]) - read_ok

@@ -137,13 +137,16 @@ class BuildMemory:
         self.texts = {}
 
     def read_page(self, root: Path, relative: Path, problems: Problems,
-                  keep: Callable[[Page], bool], language: str | None = None) -> Page | None:
+                  keep: Callable[[Page], bool], language: str | None = None,
+                  full: Path | None = None) -> Page | None:
         """Read a page of content/: its text, then the page from the parse cache by that text
         (`keep` says which pages may be kept), else parsed and validated. With `lazy_bodies`
         the page keeps where its text is instead of the text, after its summary and
-        description in the site's `language` are worked out (and cached)."""
+        description in the site's `language` are worked out (and cached). `full` is
+        `root / relative`, when the caller has it already."""
         name = relative.as_posix()
-        source = read_or_report(root / relative, name, problems)
+        full = full or root / relative
+        source = read_or_report(full, name, problems)
         if source is None:
             return None
         digest = text_digest(source.text)  # one hash of the text keys both lookups
@@ -159,8 +162,7 @@ class BuildMemory:
         if page is not None and self.lazy_bodies:
             if language is not None:
                 self.page_texts(page, language)  # while the text is at hand
-            page.body = Later(body_from_file, BodyAt(str(root / relative), name, len(page.body),
-                                                     digest))
+            page.body = Later(body_from_file, BodyAt(str(full), name, len(page.body), digest))
         return page
 
     def page_texts(self, page: Page, language: str) -> tuple[str, str]:

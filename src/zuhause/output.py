@@ -140,7 +140,7 @@ class Staging:
     _root: Path | None = field(default=None, init=False, repr=False)
     _decided: bool = field(default=False, init=False, repr=False)
     _limits: tuple[int, int] | None = field(default=None, init=False, repr=False)
-    _staging_name: str = field(default="", init=False, repr=False)
+    _staging_name: Path | None = field(default=None, init=False, repr=False)
     _foreign: tuple[list[str], list[str]] | None = field(default=None, init=False, repr=False)
     _images: dict[str, object] = field(default_factory=dict, init=False, repr=False)  # (add_record)
 
@@ -174,9 +174,10 @@ class Staging:
         (whose name is the longer) or in the output."""
         if self._limits is None:
             self._limits = name_limits(self.out.parent)
-            self._staging_name = os.path.abspath(
-                self.out.parent / f"{STAGING_PREFIX}{self.out.name}-{os.getpid()}-xxxxxxxx")
-        return name_too_long(Path(self._staging_name), relative, self._limits)
+            self._staging_name = Path(os.path.abspath(
+                self.out.parent / f"{STAGING_PREFIX}{self.out.name}-{os.getpid()}-xxxxxxxx"))
+        assert self._staging_name is not None
+        return name_too_long(self._staging_name, relative, self._limits)
 
     def previous_record(self, relative: str) -> dict[str, object] | None:
         """What the previous build recorded for `relative`, when the file is still on disk as

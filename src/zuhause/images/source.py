@@ -3,6 +3,7 @@ it has transparency; and check an SVG for scripts. Failures are reasons, never e
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ class BadImage(ValueError):
 
 def is_image(name: str) -> bool:
     """Whether a file name looks like an image zuhause publishes (raster, SVG or GIF)."""
-    return Path(name).suffix.lower() in IMAGE_SUFFIXES
+    return os.path.splitext(name)[1].lower() in IMAGE_SUFFIXES
 
 
 def is_raster(name: str) -> bool:
