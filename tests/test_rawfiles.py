@@ -34,3 +34,15 @@ def test_a_missing_file_raises_like_open(tmp_path: Path) -> None:
         rawfiles.read_bytes(tmp_path / "fehlt.md")
     with pytest.raises(FileNotFoundError):
         rawfiles.write_bytes(tmp_path / "kein-ordner" / "x.html", b"x")
+
+
+def test_replacing_a_file_leaves_the_old_or_the_new_and_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "cache" / "stamp.json"
+    rawfiles.replace(target, b"alt")  # its folder is made
+    rawfiles.replace(target, b"neu")
+    assert target.read_bytes() == b"neu"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["stamp.json"]
+    (tmp_path / "blocked").mkdir()
+    with pytest.raises(OSError):
+        rawfiles.replace(tmp_path / "blocked", b"x")  # a folder in the way: not replaced
+    assert (tmp_path / "blocked").is_dir() and list(tmp_path.glob("**/.part-*")) == []

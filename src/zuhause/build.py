@@ -310,7 +310,7 @@ def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
                 staging.finish_update()  # decided before the stop: the output gets all of it
         if isinstance(error, (KeyboardInterrupt, Terminated)):
             raise BuildStopped(error, published) from error
-        if isinstance(error, OSError) and (not published or staging_updating(staging)):
+        if isinstance(error, OSError) and (not published or bool(staging and staging.updating)):
             reason = describe_os_error(error)
             what, hint = ((msg("output.create-failed", reason=reason),
                            msg("output.create-failed-hint")) if staging is None else
@@ -323,11 +323,6 @@ def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
                        time.perf_counter() - started, loaded.model.warnings + warnings,
                        images.processed, images.cached, images.seconds, list(staging.files),
                        used_conversions(loaded.model, staging.files))
-
-
-def staging_updating(staging: Staging | None) -> bool:
-    """Whether the build was updating a previous output in place."""
-    return staging is not None and staging.updating
 
 
 def _settings(loaded: LoadedSite) -> ImageSettings:

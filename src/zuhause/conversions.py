@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from . import __version__, rawfiles
@@ -61,17 +60,9 @@ class ConversionStore:
 
     def put(self, key: str, html: str, links: dict[str, str]) -> None:
         """Keep a conversion; a store that cannot be written is no error, only slower."""
-        path = self._path(key)
+        data = json.dumps({"html": html, "links": links}, ensure_ascii=False)
         with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".part-")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as file:
-                    json.dump({"html": html, "links": links}, file, ensure_ascii=False)
-                os.replace(temporary, path)
-            finally:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(temporary)
+            rawfiles.replace(self._path(key), data.encode("utf-8", "surrogatepass"))
 
     def prune(self, used: set[str]) -> int:
         """Remove every conversion whose key is not in `used`; the number removed."""

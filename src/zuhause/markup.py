@@ -109,6 +109,8 @@ class MarkdownRenderer:
         self.base_path = base_path
         self.pages_by_source = pages_by_source
         self.held_back = held_back or {}
+        # what a link to a page file becomes now (see `resolver`)
+        self.link_target = self.resolver(pages_by_source, self.held_back)
         self.job: _Job | None = None
         self.md = markdown.Markdown(
             extensions=["tables", "footnotes", "attr_list", "fenced_code"],
@@ -159,10 +161,6 @@ class MarkdownRenderer:
                 return url
             return f"held:{held_back[wanted]}" if wanted in held_back else ""
         return resolve
-
-    def link_target(self, wanted: str) -> str:
-        """What a link to the page file `wanted` becomes now (see `resolver`)."""
-        return self.resolver(self.pages_by_source, self.held_back)(wanted)
 
     def still_valid(self, rendered: Rendered) -> bool:
         """Whether a conversion of this text made earlier is what converting it now would

@@ -44,15 +44,21 @@ def joined_inside(root: Path | str, relative: str) -> str:
     return os.path.join(root, relative)
 
 
-def write_file(root: Path, relative: str, data: bytes, flat: bool = False) -> dict[str, object]:
-    """Write one file below `root` and return its manifest record; `flat` writes it straight
-    into `root` under its `staged_name` (the staging folder of an update)."""
+def staging_target(root: Path, relative: str, flat: bool) -> Path:
+    """Where the file `relative` goes in the staging folder `root` (its folders made): below
+    it, or with `flat` straight into it under its `staged_name` (the staging folder of an
+    update). Refuses what could leave the output."""
+    target = safe_join(root, relative)
     if flat:
-        safe_join(root, relative)  # refuses what could leave the output
-        target = root / staged_name(relative)
-    else:
-        target = safe_join(root, relative)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        return root / staged_name(relative)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return target
+
+
+def write_file(root: Path, relative: str, data: bytes, flat: bool = False) -> dict[str, object]:
+    """Write one file into the staging folder `root` (`staging_target`) and return its
+    manifest record."""
+    target = staging_target(root, relative, flat)
     stat = rawfiles.write_bytes(target, data)
     return {"sha256": hashlib.sha256(data).hexdigest(), "size": stat.st_size,
             "mtime_ns": stat.st_mtime_ns, "fingerprint": ""}
@@ -235,12 +241,7 @@ class Staging:
                                 or old.get("sha256") == _sha256(source)):
             self.files[relative] = {**old, "source_stamp": stamp}  # the same bytes: kept
             return
-        if self.updating:
-            safe_join(self.root, relative)  # refuses what could leave the output
-            target = self.root / staged_name(relative)
-        else:
-            target = safe_join(self.root, relative)
-            target.parent.mkdir(parents=True, exist_ok=True)
+        target = staging_target(self.root, relative, self.updating)
         shutil.copyfile(source, target)
         self.files[relative] = {**_record(target, _sha256(target)), "source_stamp": stamp}
         self.changed.add(relative)

@@ -18,14 +18,12 @@ import contextlib
 import dataclasses
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, rawfiles
 from .errors import Problem
 from .frontmatter import Position, YamlList, YamlMap, load_yaml
 from .later import Later
@@ -240,14 +238,6 @@ class ParseCache:
         header = json.dumps({"format": FORMAT, "zuhause": __version__})
         text = "\n".join([header, *(f"{key}\t{value}" for key, value in kept.items())]) + "\n"
         with contextlib.suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".parsed-")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as file:
-                    file.write(text)
-                os.replace(temporary, self.path)
-            finally:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(temporary)
+            rawfiles.replace(self.path, text.encode("utf-8", "surrogatepass"))
         self.entries, self.added = kept, 0
         self.used = set()

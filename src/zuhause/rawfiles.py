@@ -4,7 +4,10 @@ questions for each (its size, whether it is a terminal, where it stands)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import tempfile
+from pathlib import Path
 
 _READ = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 _WRITE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0) \
@@ -35,3 +38,18 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> os.stat_result:
         return os.fstat(handle)
     finally:
         os.close(handle)
+
+
+def replace(path: Path, data: bytes) -> None:
+    """Make `data` the content of the file at `path` (and its folders), through a temporary
+    file beside it and a rename: a reader finds the old file or the new one, never part of
+    one (raises OSError; the temporary file does not stay)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".part-")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)

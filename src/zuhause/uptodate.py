@@ -24,7 +24,6 @@ import importlib.metadata
 import json
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, rawfiles
 from .errors import Message
 from .themes import builtin_themes
 
@@ -185,16 +184,8 @@ def note(root: Path, out: Path, site: Walk, options: Mapping[str, object], files
                        "files": len(listing), "warnings": [_data(w) for w in warnings],
                        "valid_until": valid_until.isoformat() if valid_until else "",
                        "themes": outside})
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".stamp-")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(text)
-            os.replace(temporary, path)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
+    with contextlib.suppress(OSError):  # no stamp: the next build does its work
+        rawfiles.replace(path, text.encode("utf-8"))
 
 
 def forget(root: Path, out: Path) -> None:
