@@ -191,7 +191,7 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
                                                       started)) is not None:
         return done
     uptodate.forget(root, out_path)  # until this build has ended well
-    memory = memory if memory is not None else BuildMemory.for_build(root)
+    memory = memory if memory is not None else BuildMemory.for_build(root, walked)
     with collector_paused():
         loaded = load_site(root, base_url, drafts, future, now, preview, memory)
         warning = placeholder_warning(loaded)  # before writing: the output is committed last
@@ -201,12 +201,12 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
             if memory.store is not None and report.rendered * 10 >= report.pages \
                     and report.conversions is not None:
                 memory.store.prune(report.conversions)
-    if warning:
-        report.warnings.append(warning)
-    if walked is not None and not loaded.model.held_back:  # (a post due later: no stamp)
-        uptodate.note(root, out_path, walked, options, [*report.written, MANIFEST], report.pages,
-                      report.warnings, _new_year(loaded.model), datetime.now(UTC),
-                      [theme.root for theme in loaded.chain])
+        if warning:
+            report.warnings.append(warning)
+        if walked is not None and not loaded.model.held_back:  # (a post due later: no stamp)
+            uptodate.note(root, out_path, walked, options, [*report.written, MANIFEST],
+                          report.pages, report.warnings, _new_year(loaded.model),
+                          datetime.now(UTC), [theme.root for theme in loaded.chain])
     return report
 
 

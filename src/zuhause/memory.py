@@ -27,7 +27,8 @@ from .model import PageEntry, page_texts
 from .pages import BodyAt, Page, body_from_file, read_page
 from .parsecache import ParseCache
 from .sources import read_or_report, text_digest
-from .starter.recognise import Placeholder, cached_placeholders
+from .starter.recognise import Placeholder, cached_placeholders, known_placeholders
+from .uptodate import FileStat, Walk
 
 T = TypeVar("T")
 Stamp = tuple[int, int, int]
@@ -106,6 +107,8 @@ class BuildMemory:
     save_each_build: bool = True  # False: `serve` saves the parse cache when it stops
     placeholders: dict[str, list[Placeholder]] = field(default_factory=dict)  # by file name
     lazy_bodies: bool = False  # pages keep no text: it is read again when they are rendered
+    walk: Walk | None = None  # the site's files as found before this build: with `lazy_bodies`,
+    # a page file found as an earlier build read it is not read again (`ParseCache.file_digest`)
     texts: dict[tuple[str, str, str], tuple[str, str]] = field(default_factory=dict)  # (page_texts)
 
     @classmethod
@@ -115,11 +118,14 @@ class BuildMemory:
                    store=ConversionStore.of_site(root))
 
     @classmethod
-    def for_build(cls, root: Path) -> BuildMemory:
+    def for_build(cls, root: Path, walk: Walk | None = None) -> BuildMemory:
         """A memory for one `zuhause build`: like `of_site`, and the pages keep no text in
-        memory (each is read again from its file when it is rendered, then let go)."""
+        memory (each is read again from its file when it is rendered, then let go). `walk`
+        is how the site's files were found before the build: page files unchanged since an
+        earlier build read them are not read at all."""
         memory = cls.of_site(root)
         memory.lazy_bodies = True
+        memory.walk = walk
         return memory
 
     @classmethod
@@ -146,10 +152,15 @@ class BuildMemory:
         `root / relative`, when the caller has it already."""
         name = relative.as_posix()
         full = full or root / relative
+        seen = self.walk.files.get(os.fspath(full)) if self.walk and self.lazy_bodies else None
+        if seen is not None and (page := self._unchanged_page(name, full, seen, language)):
+            return page
         source = read_or_report(full, name, problems)
         if source is None:
             return None
         digest = text_digest(source.text)  # one hash of the text keys both lookups
+        if seen is not None and self.walk is not None:
+            self.cache.note_file(name, seen, self.walk.began, digest)
         self.placeholders[name] = cached_placeholders(name, source.text, self.cache, digest)
 
         def make() -> tuple[Page | None, list[Problem]]:
@@ -163,6 +174,24 @@ class BuildMemory:
             if language is not None:
                 self.page_texts(page, language)  # while the text is at hand
             page.body = Later(body_from_file, BodyAt(str(full), name, len(page.body), digest))
+        return page
+
+    def _unchanged_page(self, name: str, full: Path, seen: FileStat,
+                        language: str | None) -> Page | None:
+        """The page of a file that this build's walk found as an earlier build read it
+        (`seen`), from the parse cache without reading the file; None when it must be read
+        (not known as unchanged, or not all of it is in the cache)."""
+        digest = self.cache.file_digest(name, seen)
+        if digest is None:
+            return None
+        try:
+            page = self.cache.known_page(name, digest, lambda length: Later(
+                body_from_file, BodyAt(os.fspath(full), name, length, digest)))
+            self.placeholders[name] = known_placeholders(name, digest, self.cache)
+        except KeyError:
+            return None
+        if language is not None:
+            self.page_texts(page, language)  # (kept too, else its text is read now)
         return page
 
     def page_texts(self, page: Page, language: str) -> tuple[str, str]:

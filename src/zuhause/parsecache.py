@@ -1,15 +1,21 @@
 """What reading the site's files found, kept between builds so an unchanged file is not parsed
 again: the front matter of every page and person (YAML, with the place of each key and value),
 every page as read and validated (those without a picture), the texts derived from a page
-(summary, description), and the placeholders of `zuhause new` in each file.
+(summary, description), the placeholders of `zuhause new` in each file, and the hash of each
+page file's text as a build read it.
 
 Entries are keyed by a hash of exactly what was parsed (the text, the file's name, where the
-text starts), so an entry can never be out of date; no file times are trusted. The cache is one
-text file in the site's `.zuhause/cache/` folder: a JSON header line, then one line per entry,
-its key, a tab and its value as JSON: plain data, never code. Each entry is decoded only when a
-build asks for it. A file that cannot be read, has no valid header, or was written by another
-version of zuhause is ignored and replaced; a damaged entry is made again. Only the entries the
-last build used are kept, so the file stays as big as the site.
+text starts), so an entry can never be out of date. The one exception is what lets a build
+skip reading a page file at all: its text's hash is kept by the file's name, size,
+modification time, inode and mode as the walk before the build found them (`uptodate.walk`),
+and trusted only when the file had not changed for two seconds before that walk (else it could
+have been saved again since with the same time and size). The cache is one text file in the
+site's `.zuhause/cache/` folder: a JSON header line, then one line per entry, its key, a tab
+and its value as JSON: plain data, never code. Each entry is decoded only when a build asks
+for it. A file that cannot be read, has no valid header, or was written by another version of
+zuhause is ignored and replaced; a damaged entry is made again. A build adds its new entries
+at the file's end; when more than one in eight of the entries are ones the last build did not
+use, the file is written anew with the used ones alone, so it stays about as big as the site.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ import contextlib
 import dataclasses
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -29,8 +35,10 @@ from .frontmatter import Position, YamlList, YamlMap, load_yaml
 from .later import Later
 from .pages import Page
 from .sources import text_digest
+from .uptodate import FileStat, settled
 
 FORMAT = 3
+STALE_SHARE = 8
 CACHE_FILE = Path(".zuhause") / "cache" / "parsed.lines"
 
 
@@ -122,13 +130,18 @@ def encode_page(page: Page) -> Any:
             "values": {key: encode_value(value) for key, value in page.values.items()}}
 
 
-def decode_page(data: Any, name: str, text: str, digest: str) -> Page:
-    """The page `encode_page` made `data` from, its body taken from `text`."""
-    length = int(data["body_length"])
+def decode_page(data: Any, name: str, digest: str, body: Callable[[int], Any]) -> Page:
+    """The page `encode_page` made `data` from; `body(length)` gives its body (the last
+    `length` characters of the file's text, or where to read them)."""
     return Page(name, str(data["kind"]), str(data["path"]),
                 {key: decode_value(value) for key, value in data["values"].items()},
-                text[len(text) - length:] if length else "", int(data["body_line"]),
+                body(int(data["body_length"])), int(data["body_line"]),
                 Later(decode_text, str(data["meta"])), None, digest)  # places: read when asked
+
+
+def text_end(text: str) -> Callable[[int], str]:
+    """A page's body as `decode_page` asks for it, cut from the file's whole `text`."""
+    return lambda length: text[len(text) - length:] if length else ""
 
 
 def _texts(data: Any) -> list[str]:
@@ -136,6 +149,14 @@ def _texts(data: Any) -> list[str]:
     if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
         raise ValueError("not a list of texts")
     return data
+
+
+def _digest_and_time(data: Any) -> tuple[str, float]:
+    """A file's text hash and a walk's time, as `note_file` keeps them (else ValueError)."""
+    digest, began = data
+    if not isinstance(digest, str) or not isinstance(began, (int, float)):
+        raise ValueError("not a hash and a time")
+    return digest, float(began)
 
 
 def _position(position: Position | None) -> list[int] | None:
@@ -152,11 +173,13 @@ def key_of(*parts: str | int) -> str:
 class ParseCache:
     """Results of parsing site files by a key of their input; see the module docstring."""
 
-    def __init__(self, entries: dict[str, str] | None = None, path: Path | None = None) -> None:
+    def __init__(self, entries: dict[str, str] | None = None, path: Path | None = None,
+                 stored: bool = False) -> None:
         self.entries: dict[str, str] = entries or {}  # key -> its value as JSON text
         self.path = path
         self.used: set[str] = set()
-        self.added = 0
+        self.added: list[str] = []  # keys of entries made since the file was read or written
+        self.stored = stored  # whether `path` holds the entries (but `added`) with our header
 
     @classmethod
     def of_site(cls, root: Path) -> ParseCache:
@@ -165,36 +188,45 @@ class ParseCache:
         entries: dict[str, str] = {}
         try:
             header, _, rest = path.read_text("utf-8").partition("\n")
-            data = json.loads(header)
-            if data.get("format") != FORMAT or data.get("zuhause") != __version__:
+            if header != _header():
                 raise ValueError("another version's cache")
-            for line in rest.splitlines():
+            for line in rest.splitlines():  # (an entry added later comes later: it wins)
                 key, tab, value = line.partition("\t")
                 if tab:
                     entries[key] = value
         except (OSError, ValueError, TypeError, AttributeError):
-            entries = {}
-        return cls(entries, path)
+            return cls({}, path)
+        return cls(entries, path, stored=True)
+
+    def lookup(self, key: str, from_data: Callable[[Any], Any] = lambda d: d) -> Any:
+        """The value kept for `key`; KeyError when there is none (a damaged one is dropped)."""
+        try:
+            value = from_data(json.loads(self.entries[key]))
+        except KeyError:
+            raise
+        except (TypeError, ValueError, IndexError, AttributeError):
+            del self.entries[key]  # damaged: to be made again
+            raise KeyError(key) from None
+        self.used.add(key)
+        return value
 
     def get(self, key: str, make: Callable[[], Any], keep: Callable[[Any], bool] = bool,
             to_data: Callable[[Any], Any] = lambda v: v,
             from_data: Callable[[Any], Any] = lambda d: d) -> Any:
         """The value for `key`: from the cache, else `make()` (kept when `keep` says so)."""
-        if key in self.entries:
-            try:
-                value = from_data(json.loads(self.entries[key]))
-                self.used.add(key)
-                return value
-            except (KeyError, TypeError, ValueError, IndexError, AttributeError):
-                del self.entries[key]  # damaged: made again below
+        with contextlib.suppress(KeyError):
+            return self.lookup(key, from_data)
         value = make()
         if keep(value):
             with contextlib.suppress(Unencodable):
-                self.entries[key] = json.dumps(to_data(value), ensure_ascii=False,
-                                               separators=(",", ":"))
-                self.used.add(key)
-                self.added += 1
+                self.put(key, to_data(value))
         return value
+
+    def put(self, key: str, data: Any) -> None:
+        """Keep `data` (plain JSON data) for `key`."""
+        self.entries[key] = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        self.used.add(key)
+        self.added.append(key)
 
     def load_yaml(self, text: str, name: str, line_offset: int) -> tuple[Any, list[Problem]]:
         """`frontmatter.load_yaml` through the cache (texts that read without problems)."""
@@ -219,7 +251,34 @@ class ParseCache:
             key_of("page", name, digest), made,
             keep=lambda result: result[0] is not None and not result[1] and keep(result[0]),
             to_data=lambda result: encode_page(result[0]),
-            from_data=lambda data: (decode_page(data, name, text, digest), []))
+            from_data=lambda data: (decode_page(data, name, digest, text_end(text)), []))
+
+    def known_page(self, name: str, digest: str, body: Callable[[int], Any]) -> Page:
+        """The page `page` keeps for the file `name` whose text has `digest`, without its
+        text (`body` as `decode_page` takes it); KeyError when none is kept."""
+        return self.lookup(key_of("page", name, digest),  # type: ignore[no-any-return]
+                           lambda data: decode_page(data, name, digest, body))
+
+    def file_digest(self, name: str, seen: FileStat) -> str | None:
+        """The hash of the text of the file `name`, when a build read it while a walk found
+        it as `seen`, as this build's walk does, and that is safe to trust (`note_file`);
+        None when the file must be read."""
+        key = key_of("file", name, *seen)
+        if key not in self.entries:
+            return None
+        with contextlib.suppress(KeyError):
+            digest: str
+            began: float
+            digest, began = self.lookup(key, _digest_and_time)
+            if settled(seen, began):
+                return digest
+        return None
+
+    def note_file(self, name: str, seen: FileStat, began: float, digest: str) -> None:
+        """Keep the hash of the text read from the file `name`, which the walk that `began`
+        then found as `seen` before it was read (`file_digest`)."""
+        if settled(seen, began):
+            self.put(key_of("file", name, *seen), [digest, began])
 
     def texts(self, kind: str, *inputs: str | int, make: Callable[[], list[str]]) -> list[str]:
         """A list of texts made from `inputs` alone (texts, a language), kept as JSON."""
@@ -228,16 +287,36 @@ class ParseCache:
 
     def save(self) -> None:
         """Keep what this build used for the next one; a cache that cannot be written is no
-        loss (the next build parses again)."""
+        loss (the next build parses again). New entries are added at the file's end while
+        the entries no build used are few (at most one in `STALE_SHARE` of those used); then
+        the file is written anew with the used ones alone."""
         if self.path is None:
             return
-        unused = set(self.entries) - self.used
+        unused = len(self.entries) - len(self.used)
         if not self.added and not unused:
             return  # nothing new: nothing to write
-        kept = {key: self.entries[key] for key in sorted(self.used) if key in self.entries}
-        header = json.dumps({"format": FORMAT, "zuhause": __version__})
-        text = "\n".join([header, *(f"{key}\t{value}" for key, value in kept.items())]) + "\n"
-        with contextlib.suppress(OSError):
-            rawfiles.replace(self.path, text.encode("utf-8", "surrogatepass"))
-        self.entries, self.added = kept, 0
-        self.used = set()
+        added = [key for key in dict.fromkeys(self.added) if key in self.entries]
+        try:
+            if self.stored and unused * STALE_SHARE <= len(self.used):
+                if added:
+                    rawfiles.append(self.path, _lines(self.entries, added, "\n").encode(
+                        "utf-8", "surrogatepass"))  # (after a line cut short, a fresh one)
+                self.added = []
+                return
+            kept = {key: self.entries[key] for key in sorted(self.used) if key in self.entries}
+            rawfiles.replace(self.path, _lines(kept, kept, _header() + "\n").encode(
+                "utf-8", "surrogatepass"))
+            self.entries, self.added, self.stored = kept, [], True
+        except OSError:
+            return
+        finally:
+            self.used = set()
+
+
+def _header() -> str:
+    return json.dumps({"format": FORMAT, "zuhause": __version__})
+
+
+def _lines(entries: dict[str, str], keys: Iterable[str], before: str) -> str:
+    """`before`, then one line for each of `keys`: the key, a tab and its value's JSON."""
+    return before + "".join(f"{key}\t{entries[key]}\n" for key in keys)

@@ -12,6 +12,7 @@ from pathlib import Path
 _READ = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 _WRITE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0) \
     | getattr(os, "O_BINARY", 0)
+_APPEND = os.O_WRONLY | os.O_APPEND | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 _CHUNK = 1 << 16
 
 
@@ -36,6 +37,17 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> os.stat_result:
         while view:
             view = view[os.write(handle, view):]
         return os.fstat(handle)
+    finally:
+        os.close(handle)
+
+
+def append(path: str | os.PathLike[str], data: bytes) -> None:
+    """Add `data` at the end of the existing file at `path` (raises OSError like `open`)."""
+    handle = os.open(path, _APPEND)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view):]
     finally:
         os.close(handle)
 

@@ -3,7 +3,7 @@ build has nothing to do, and does nothing.
 
 After a build, zuhause notes in the site's `.zuhause/cache/stamps/` (one file per output
 folder): a hash of every file of the site folder, of the built-in themes and of any theme
-folder outside the site it used (name, size, modification time, inode), the options and
+folder outside the site it used (name, size, modification time, inode, mode), the options and
 versions the build ran with, every file it left in the output folder (with its size, time and
 inode), what it reported, and until when the result holds (the new year: the footer shows
 the year). The next build compares; when all of it is the same, the output is up to date.
@@ -23,10 +23,11 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import stat as stat_kinds
 import sys
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,7 @@ from . import __version__, rawfiles
 from .errors import Message
 from .themes import builtin_themes
 
-FORMAT = 2
+FORMAT = 3
 FOLDER = Path(".zuhause") / "cache" / "stamps"
 QUIET_SECONDS = 2.0  # files changed this recently make a stamp unsafe
 
@@ -53,14 +54,29 @@ class Stamp:
     themes: list[str]  # theme folders outside the site that the build used
 
 
+FileStat = tuple[int, int, int, int]
+"""A file's size, modification time (ns), inode and mode, as a walk found them."""
+
+
 @dataclass(frozen=True)
 class Walk:
     """The files of some folders as one walk found them: a hash of each file's name, size,
-    modification time and inode, the newest time among them (ns), and when the walk began."""
+    modification time, inode and mode, the newest time among them (ns), when the walk began,
+    and the `FileStat` of each regular file by its path (the folder given, joined with the
+    file's place below it)."""
 
     digest: str
     newest: int
     began: float  # time.time()
+    files: dict[str, FileStat] = field(default_factory=dict, repr=False, compare=False)
+
+
+def settled(seen: FileStat, began: float) -> bool:
+    """Whether a file that a walk which `began` then found as `seen` is surely unchanged
+    whenever a later walk finds it as `seen` again: not when it was changed less than
+    `QUIET_SECONDS` before that walk (it could have been saved again since, with the same
+    time and size)."""
+    return seen[1] / 1e9 < began - QUIET_SECONDS
 
 
 def walk(root: Path, out: Path, folders: Iterable[Path]) -> Walk:
@@ -68,6 +84,7 @@ def walk(root: Path, out: Path, folders: Iterable[Path]) -> Walk:
     began = time.time()
     digest = hashlib.blake2b()
     newest = 0
+    files: dict[str, FileStat] = {}
     skip = {os.path.abspath(out), os.path.abspath(root / ".zuhause")}
     for top in folders:
         for directory, dirnames, filenames in os.walk(top):
@@ -79,10 +96,12 @@ def walk(root: Path, out: Path, folders: Iterable[Path]) -> Walk:
                     stat = os.stat(path, follow_symlinks=False)
                 except OSError:
                     continue
+                seen = (stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_mode)
                 newest = max(newest, stat.st_mtime_ns)
-                digest.update(f"{path}\0{stat.st_size} {stat.st_mtime_ns} {stat.st_ino}\n"
-                              .encode("utf-8", "surrogateescape"))
-    return Walk(digest.hexdigest(), newest, began)
+                digest.update(f"{path}\0{seen}\n".encode("utf-8", "surrogateescape"))
+                if stat_kinds.S_ISREG(stat.st_mode):
+                    files[path] = seen
+    return Walk(digest.hexdigest(), newest, began, files)
 
 
 def site_walk(root: Path, out: Path) -> Walk:
@@ -149,6 +168,9 @@ def holds(stamp: Stamp, site: Walk, root: Path, out: Path, options: Mapping[str,
     write exactly what is there."""
     if stamp.valid_until and now >= datetime.fromisoformat(stamp.valid_until):
         return False
+    themes = walk(root, out, [Path(theme) for theme in sorted(stamp.themes)])
+    if inputs_digest(site, themes, options, stamp.themes) != stamp.inputs:
+        return False  # (checked first: after an edit, the output's files need no look)
     for relative, size, mtime, inode in stamp.outputs:
         try:
             stat = os.stat(os.path.join(out, relative), follow_symlinks=False)
@@ -156,8 +178,7 @@ def holds(stamp: Stamp, site: Walk, root: Path, out: Path, options: Mapping[str,
             return False
         if (stat.st_size, stat.st_mtime_ns, stat.st_ino) != (size, mtime, inode):
             return False
-    themes = walk(root, out, [Path(theme) for theme in sorted(stamp.themes)])
-    return inputs_digest(site, themes, options, stamp.themes) == stamp.inputs
+    return True
 
 
 def note(root: Path, out: Path, site: Walk, options: Mapping[str, object], files: Iterable[str],

@@ -125,7 +125,18 @@ def cached_placeholders(path: str, text: str, cache: ParseCache | None,
     return cache.get(key,  # type: ignore[no-any-return]
                      lambda: placeholders_in(path, text), keep=lambda _: True,
                      to_data=lambda found: [[p.line, p.key, p.text] for p in found],
-                     from_data=lambda data: [_placeholder(path, item) for item in data])
+                     from_data=lambda data: _placeholders(path, data))
+
+
+def known_placeholders(path: str, digest: str, cache: ParseCache) -> list[Placeholder]:
+    """What `cached_placeholders` keeps for the file `path` whose text has `digest`, without
+    the text; KeyError when nothing is kept."""
+    return cache.lookup(key_of("placeholders", path, digest),  # type: ignore[no-any-return]
+                        lambda data: _placeholders(path, data))
+
+
+def _placeholders(path: str, data: Any) -> list[Placeholder]:
+    return [_placeholder(path, item) for item in data]
 
 
 def _placeholder(path: str, item: Any) -> Placeholder:
