@@ -11,6 +11,8 @@ FILES: dict[str, dict[str, object]] = {
     "index.html": {"sha256": "a" * 64, "size": 10, "links": {"kontakt.md": "/kontakt/"}},
     'journal/"zitat"/index.html': {"sha256": "b" * 64, "size": 20, "people": {"anna": "c"}},
     "feed.xml": {"sha256": "d" * 64, "size": 30},
+    "über-mich/index.html": {"sha256": "f" * 64, "size": 50},
+    'a": b/index.html': {"sha256": "0" * 64, "size": 60},
 }
 
 
@@ -23,7 +25,9 @@ def _written(tmp_path: Path, files: dict[str, dict[str, object]]) -> Manifest:
 
 def test_the_lines_of_unchanged_records_are_taken_from_the_previous_text(tmp_path: Path) -> None:
     previous = _written(tmp_path, FILES)
-    assert set(previous.record_lines()) == set(FILES)
+    assert previous.record_lines() == {
+        name: f" {json.dumps(name)}: {json.dumps(record, sort_keys=True)}"
+        for name, record in FILES.items()}
     changed = {name: dict(record) for name, record in FILES.items()}
     changed["feed.xml"]["size"] = 31
     changed["neu/index.html"] = {"sha256": "e" * 64, "size": 40}

@@ -7,6 +7,7 @@ The owner's folders, empty or not, survive every build."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import subprocess
 import sys
@@ -18,6 +19,7 @@ import pytest
 from support import CHECKPOINT_SCRIPT, run_cli
 from zuhause import swap
 from zuhause.manifest import MANIFEST
+from zuhause.patch import JOURNAL
 from zuhause.stopping import Terminated
 from zuhause.swap import STEPS, UPDATE_STEPS, recover
 
@@ -159,6 +161,29 @@ def test_an_update_killed_half_way_is_finished_by_the_next_run_exactly_as_a_clea
                              "build", str(root)], capture_output=True, text=True, timeout=120)
     assert killed.returncode == 9, killed.stderr
     recover(out)
+    clean = tmp_path / "clean"
+    assert run_cli("build", root, "-o", clean).code == 0
+    assert {k: v for k, v in snapshot(out).items() if k not in OWNER_THINGS} == snapshot(clean)
+    assert leftovers(root) == []
+
+
+def test_a_journal_that_carries_its_manifest_within_is_finished_too(
+        site: Callable[..., Path], tmp_path: Path) -> None:
+    """An update killed by an earlier zuhause, whose journal held the new manifest's text
+    itself (now the manifest waits beside the journal)."""
+    root, out = built_with_owner_folders(site)
+    (root / "content" / "index.md").write_text(NEW_PAGE)
+    killed = subprocess.run([sys.executable, "-c", CHECKPOINT_SCRIPT, "journal-written", "exit",
+                             "build", str(root)], capture_output=True, text=True, timeout=120)
+    assert killed.returncode == 9, killed.stderr
+    [staging] = [root / name for name in leftovers(root)]
+    staged_manifest = staging / MANIFEST
+    journal = json.loads((staging / JOURNAL).read_text("utf-8"))
+    journal["manifest"] = staged_manifest.read_text("utf-8")
+    (staging / JOURNAL).write_text(json.dumps(journal), "utf-8")
+    staged_manifest.unlink()
+    recover(out)
+    assert (out / MANIFEST).read_text("utf-8") == journal["manifest"]
     clean = tmp_path / "clean"
     assert run_cli("build", root, "-o", clean).code == 0
     assert {k: v for k, v in snapshot(out).items() if k not in OWNER_THINGS} == snapshot(clean)

@@ -33,6 +33,10 @@ class Manifest:
             return {}
         for line in self.text[start + len(opening):end].split("\n"):
             line = line.removesuffix(",")
+            after = line.find('": ', 2) + 1  # (a name without escapes ends at the first)
+            if line.startswith(' "') and after > 0 and "\\" not in line[:after]:
+                lines[line[2:after - 1]] = line
+                continue
             try:
                 name, after = decoder.raw_decode(line, 1)
             except ValueError:
@@ -50,8 +54,11 @@ def parent_folders(files: object) -> frozenset[str]:
     """Every folder above the given relative file paths."""
     folders: set[str] = set()
     for relative in files if isinstance(files, (dict, list, set, frozenset)) else ():
-        parts = str(relative).split("/")[:-1]
-        folders.update("/".join(parts[:n]) for n in range(1, len(parts) + 1))
+        name = str(relative)
+        end = name.rfind("/")
+        while end > 0 and (parent := name[:end]) not in folders:  # (a folder found: its
+            folders.add(parent)  # parents were found with it)
+            end = name.rfind("/", 0, end)
     return frozenset(folders)
 
 

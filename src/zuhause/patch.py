@@ -5,7 +5,8 @@ A build that finds a previous output (with its manifest) writes only the files w
 changed, into its staging folder beside the output, side by side under names made from their
 paths (`staged_name`: no folders to make while the build is still undecided). When everything
 is there it writes a journal into that folder: the files to move into the output, the files
-to delete, the folders it made and gave up, and the new manifest. From the moment the journal
+to delete, the folders it made and gave up; the new manifest waits beside it, written first.
+From the moment the journal
 exists the update is decided: `apply_journal` moves the files over (one `rename` each),
 deletes what went away and puts the manifest in place last, all with Ctrl-C and SIGTERM held.
 A build killed on the way leaves its staging folder with the journal; the next build into
@@ -44,7 +45,8 @@ class Journal:
     moves: list[str]  # files in the staging folder that replace or join those of the output
     removes: list[str]  # files of the previous build this one no longer makes
     folders_gone: list[str]  # zuhause's folders this build no longer needs (removed if empty)
-    manifest: str  # the new manifest's text
+    manifest: str | None = None  # the new manifest's text (None: it waits in the staging
+    # folder under the manifest's name; an earlier zuhause's journal carries it within)
 
     def is_empty(self) -> bool:
         """Whether applying it would change nothing but the manifest."""
@@ -58,24 +60,34 @@ def staged_name(relative: str) -> str:
 
 
 def write_journal(staging: Path, journal: Journal) -> None:
-    """Write the journal into the staging folder: the moment the update is decided."""
+    """Write the journal into the staging folder, its manifest first beside it: the moment
+    the journal is there, the update is decided."""
+    if journal.manifest is not None:
+        _write_synced(staging / MANIFEST, journal.manifest.encode("utf-8"))
     partial = staging / _PARTIAL
-    partial.write_text(json.dumps({"moves": journal.moves, "removes": journal.removes,
-                                   "folders_gone": journal.folders_gone,
-                                   "manifest": journal.manifest}), "utf-8")
-    with open(partial, "rb") as handle:
-        os.fsync(handle.fileno())
+    _write_synced(partial, json.dumps({"moves": journal.moves, "removes": journal.removes,
+                                       "folders_gone": journal.folders_gone}).encode("utf-8"))
     os.replace(partial, staging / JOURNAL)
     checkpoint("journal-written")
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    """Write a file and force it to disk."""
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def read_journal(staging: Path) -> Journal | None:
     """The journal a build left in its staging folder; None when it had not decided yet."""
     try:
         data = json.loads((staging / JOURNAL).read_text("utf-8"))
+        manifest = data.get("manifest")
         return Journal([str(m) for m in data["moves"]], [str(r) for r in data["removes"]],
-                       [str(f) for f in data["folders_gone"]], str(data["manifest"]))
-    except (OSError, ValueError, KeyError, TypeError):
+                       [str(f) for f in data["folders_gone"]],
+                       None if manifest is None else str(manifest))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
@@ -100,6 +112,8 @@ def apply_journal(staging: Path, out: Path, journal: Journal) -> None:
         with contextlib.suppress(OSError):
             os.rmdir(os.path.join(out, relative))  # only when empty: the owner's files stay
     staged_manifest = staging / MANIFEST
-    staged_manifest.write_text(journal.manifest, "utf-8")
-    os.replace(staged_manifest, out / MANIFEST)
+    if journal.manifest is not None:
+        staged_manifest.write_text(journal.manifest, "utf-8")
+    if os.path.lexists(staged_manifest):  # (else put in place before the build was stopped)
+        os.replace(staged_manifest, out / MANIFEST)
     checkpoint("patch-applied")
