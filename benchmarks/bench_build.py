@@ -221,6 +221,13 @@ def watch_tree_rss(pid: int, stop: threading.Event, peak: list[int]) -> None:
             peak[1] = max(peak[1], pss)
 
 
+def installed_environment() -> dict[str, str]:
+    """This process's environment for a measured build, without PYTHONDONTWRITEBYTECODE: an
+    installed zuhause starts from compiled modules (pip compiles them when it installs), so
+    a build must not compile every module again each time it starts."""
+    return {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_measured(command: Sequence[str]) -> ChildRun:
     """Run command as a direct child and wait for it; measure time and resources.
 
@@ -235,7 +242,8 @@ def run_measured(command: Sequence[str]) -> ChildRun:
             (os.POSIX_SPAWN_DUP2, stderr.fileno(), 2),
         ]
         start = time.perf_counter()
-        pid = os.posix_spawn(command[0], list(command), os.environ, file_actions=actions)
+        pid = os.posix_spawn(command[0], list(command), installed_environment(),
+                             file_actions=actions)
         stop, peak = threading.Event(), [0, 0]
         watcher = threading.Thread(target=watch_tree_rss, args=(pid, stop, peak), daemon=True)
         watcher.start()

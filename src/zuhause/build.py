@@ -111,8 +111,8 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
         checked = validate(_cli_map("base_url", base_url), (cli_field,), "--base-url", problems)
         base_url = checked.get("base_url")
     config = guarded(CONFIG_FILE, problems, lambda: read_config(root, problems, base_url))
-    files = discover(root)
     memory = memory if memory is not None else BuildMemory.of_site(root)
+    files = discover(root, memory.walk.files if memory.walk is not None else ())
     memory.next_build()
     parse = memory.cache.load_yaml
     people = [p for path in files.people if (p := guarded(

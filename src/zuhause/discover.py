@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,8 +47,11 @@ def leaves(path: Path, root: Path) -> bool:
 
 
 def walk_files(root: Path, folder: Path, warnings: list[Message],
-               ignored: Callable[[str], bool] = is_ignored) -> list[Path]:
-    """All files below `folder` (relative to `root`), sorted; symlinks leaving `root` are skipped."""
+               ignored: Callable[[str], bool] = is_ignored,
+               regular: Container[str] = ()) -> list[Path]:
+    """All files below `folder` (relative to `root`), sorted; symlinks leaving `root` are
+    skipped. `regular` holds paths (`folder` joined with the place below it) known to be
+    regular files, not links: they are taken without asking the file system again."""
     found: list[Path] = []
     if not folder.is_dir():
         return found
@@ -60,6 +63,9 @@ def walk_files(root: Path, folder: Path, warnings: list[Message],
                 continue
             full = os.path.join(directory, name)
             relative = Path(inside, name)
+            if full in regular:
+                found.append(relative)
+                continue
             if os.path.islink(full) and leaves(Path(full), root):
                 warnings.append(msg("discover.skipped-link", file=relative.as_posix()))
                 continue
@@ -68,11 +74,15 @@ def walk_files(root: Path, folder: Path, warnings: list[Message],
     return found
 
 
-def discover(root: Path) -> SiteFiles:
-    """List the people, pages, static files and template overrides of the site at `root`."""
+def discover(root: Path, regular: Container[str] = ()) -> SiteFiles:
+    """List the people, pages, static files and template overrides of the site at `root`
+    (`regular`: paths known to be regular files, as `walk_files` takes them)."""
     files = SiteFiles(root)
-    files.people = [p for p in walk_files(root, root / "people", files.warnings) if p.suffix == ".md"]
-    files.pages = [p for p in walk_files(root, root / "content", files.warnings) if p.suffix == ".md"]
-    files.static = walk_files(root, root / "static", files.warnings, is_ignored_static)
-    files.templates = walk_files(root, root / "templates", files.warnings)
+    warnings = files.warnings
+    files.people = [p for p in walk_files(root, root / "people", warnings, regular=regular)
+                    if p.suffix == ".md"]
+    files.pages = [p for p in walk_files(root, root / "content", warnings, regular=regular)
+                   if p.suffix == ".md"]
+    files.static = walk_files(root, root / "static", warnings, is_ignored_static, regular)
+    files.templates = walk_files(root, root / "templates", warnings, regular=regular)
     return files
