@@ -142,3 +142,20 @@ def _decodes(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def test_damaged_entries_count_as_unused_and_the_cache_is_written_anew(tmp_path: Path) -> None:
+    root = journal_site(tmp_path / "site")
+    settle(root)
+    build_site(root, tmp_path / "first")
+    cache = root / CACHE_FILE
+    header, *entries = cache.read_text("utf-8").splitlines()
+    cache.write_text("\n".join([header, *(f"{line.partition(chr(9))[0]}\t" + '{"map": 5}'
+                                          for line in entries)]) + "\n", "utf-8")
+    build_site(root, tmp_path / "second")
+    assert without_manifest(tmp_path / "first") == without_manifest(tmp_path / "second")
+    header_after, *after = cache.read_text("utf-8").splitlines()
+    assert header_after == header
+    assert sorted(line.partition("\t")[0] for line in after) == sorted(
+        line.partition("\t")[0] for line in entries)  # each once: the damaged lines are gone
+    assert all(line.partition("\t")[2] != '{"map": 5}' for line in after)

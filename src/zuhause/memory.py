@@ -25,12 +25,19 @@ from .later import Later
 from .markup import MemoKey, Rendered, carried_over
 from .model import PageEntry, page_texts
 from .pages import BodyAt, Page, body_from_file, read_page
-from .parsecache import ParseCache
+from .parsecache import KnownFile, ParseCache, key_of
 from .sources import read_or_report, text_digest
-from .starter.recognise import Placeholder, cached_placeholders, known_placeholders
+from .starter.recognise import (
+    Placeholder,
+    cached_placeholders,
+    placeholders_data,
+    placeholders_from_data,
+    placeholders_key,
+)
 from .uptodate import FileStat, Walk
 
 T = TypeVar("T")
+PAGE_TEXTS = "page-texts"  # the parse cache's kind of a page's description and summary
 Stamp = tuple[int, int, int]
 
 
@@ -108,7 +115,7 @@ class BuildMemory:
     placeholders: dict[str, list[Placeholder]] = field(default_factory=dict)  # by file name
     lazy_bodies: bool = False  # pages keep no text: it is read again when they are rendered
     walk: Walk | None = None  # the site's files as found before this build: with `lazy_bodies`,
-    # a page file found as an earlier build read it is not read again (`ParseCache.file_digest`)
+    # a page file found as an earlier build read it is not read again (`ParseCache.known_file`)
     texts: dict[tuple[str, str, str], tuple[str, str]] = field(default_factory=dict)  # (page_texts)
 
     @classmethod
@@ -159,9 +166,8 @@ class BuildMemory:
         if source is None:
             return None
         digest = text_digest(source.text)  # one hash of the text keys both lookups
-        if seen is not None and self.walk is not None:
-            self.cache.note_file(name, seen, self.walk.began, digest)
-        self.placeholders[name] = cached_placeholders(name, source.text, self.cache, digest)
+        placeholders = cached_placeholders(name, source.text, self.cache, digest)
+        self.placeholders[name] = placeholders
 
         def make() -> tuple[Page | None, list[Problem]]:
             found = Problems()
@@ -171,9 +177,14 @@ class BuildMemory:
         page, found = self.cache.page(name, source.text, make, keep, digest)
         problems.extend(found)
         if page is not None and self.lazy_bodies:
-            if language is not None:
-                self.page_texts(page, language)  # while the text is at hand
+            texts = [language, *self.page_texts(page, language)] if language is not None else []
             page.body = Later(body_from_file, BodyAt(str(full), name, len(page.body), digest))
+            if seen is not None and self.walk is not None:  # (while the text is at hand)
+                entries = [placeholders_key(name, digest)]
+                if language is not None:
+                    entries.append(key_of(PAGE_TEXTS, language, name, digest))
+                self.cache.note_file(name, seen, self.walk.began, KnownFile(
+                    digest, placeholders_data(placeholders), texts, entries))
         return page
 
     def _unchanged_page(self, name: str, full: Path, seen: FileStat,
@@ -181,17 +192,21 @@ class BuildMemory:
         """The page of a file that this build's walk found as an earlier build read it
         (`seen`), from the parse cache without reading the file; None when it must be read
         (not known as unchanged, or not all of it is in the cache)."""
-        digest = self.cache.file_digest(name, seen)
-        if digest is None:
+        known = self.cache.known_file(name, seen)
+        if known is None:
             return None
+        digest = known.digest
         try:
+            placeholders = placeholders_from_data(name, known.placeholders)
             page = self.cache.known_page(name, digest, lambda length: Later(
                 body_from_file, BodyAt(os.fspath(full), name, length, digest)))
-            self.placeholders[name] = known_placeholders(name, digest, self.cache)
-        except KeyError:
+        except (KeyError, ValueError):
             return None
-        if language is not None:
-            self.page_texts(page, language)  # (kept too, else its text is read now)
+        self.placeholders[name] = placeholders
+        if language is not None and known.texts[:1] == [language]:
+            self.texts[(name, digest, language)] = (known.texts[1], known.texts[2])
+        elif language is not None:
+            self.page_texts(page, language)  # (from the cache, else its text is read now)
         return page
 
     def page_texts(self, page: Page, language: str) -> tuple[str, str]:
@@ -201,7 +216,7 @@ class BuildMemory:
         key = (page.source, page.digest, language)
         if key not in self.texts:  # (worked out while reading, with `lazy_bodies`)
             description, summary = self.cache.texts(
-                "page-texts", language, page.source, page.digest,
+                PAGE_TEXTS, language, page.source, page.digest,
                 make=lambda: list(page_texts(page, language)))
             self.texts[key] = (description, summary)
         return self.texts[key]

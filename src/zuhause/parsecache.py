@@ -25,6 +25,7 @@ import dataclasses
 import hashlib
 import json
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -151,12 +152,27 @@ def _texts(data: Any) -> list[str]:
     return data
 
 
-def _digest_and_time(data: Any) -> tuple[str, float]:
-    """A file's text hash and a walk's time, as `note_file` keeps them (else ValueError)."""
-    digest, began = data
-    if not isinstance(digest, str) or not isinstance(began, (int, float)):
-        raise ValueError("not a hash and a time")
-    return digest, float(began)
+@dataclass(frozen=True)
+class KnownFile:
+    """What a build found in a page file, for a later build that finds the file unchanged
+    (`ParseCache.known_file`): the hash of its text, its placeholders as plain data
+    ([line, key, text] each), and its description and summary in a language ([language,
+    description, summary], or empty), and the keys of the entries that hold the same apart
+    (kept as long as this is: a build that must read the file again finds them there)."""
+
+    digest: str
+    placeholders: list[Any]
+    texts: list[str]
+    entries: list[str]
+
+
+def _known_file(data: Any) -> tuple[KnownFile, float]:
+    """A `KnownFile` and a walk's time, as `note_file` keeps them (else ValueError)."""
+    digest, began, placeholders, texts, entries = data
+    if not isinstance(digest, str) or not isinstance(began, (int, float)) \
+            or not isinstance(placeholders, list) or len(texts) not in (0, 3):
+        raise ValueError("not a known file")
+    return KnownFile(digest, placeholders, _texts(texts), _texts(entries)), float(began)
 
 
 def _position(position: Position | None) -> list[int] | None:
@@ -174,18 +190,20 @@ class ParseCache:
     """Results of parsing site files by a key of their input; see the module docstring."""
 
     def __init__(self, entries: dict[str, str] | None = None, path: Path | None = None,
-                 stored: bool = False) -> None:
+                 stored: bool = False, lines: int = 0) -> None:
         self.entries: dict[str, str] = entries or {}  # key -> its value as JSON text
         self.path = path
         self.used: set[str] = set()
         self.added: list[str] = []  # keys of entries made since the file was read or written
         self.stored = stored  # whether `path` holds the entries (but `added`) with our header
+        self.lines = lines  # how many lines of entries the file has (some replaced by later ones)
 
     @classmethod
     def of_site(cls, root: Path) -> ParseCache:
         """The cache of the site folder `root` (empty when there is none or it is unusable)."""
         path = root / CACHE_FILE
         entries: dict[str, str] = {}
+        lines = 0
         try:
             header, _, rest = path.read_text("utf-8").partition("\n")
             if header != _header():
@@ -194,9 +212,10 @@ class ParseCache:
                 key, tab, value = line.partition("\t")
                 if tab:
                     entries[key] = value
+                    lines += 1
         except (OSError, ValueError, TypeError, AttributeError):
             return cls({}, path)
-        return cls(entries, path, stored=True)
+        return cls(entries, path, stored=True, lines=lines)
 
     def lookup(self, key: str, from_data: Callable[[Any], Any] = lambda d: d) -> Any:
         """The value kept for `key`; KeyError when there is none (a damaged one is dropped)."""
@@ -259,26 +278,28 @@ class ParseCache:
         return self.lookup(key_of("page", name, digest),  # type: ignore[no-any-return]
                            lambda data: decode_page(data, name, digest, body))
 
-    def file_digest(self, name: str, seen: FileStat) -> str | None:
-        """The hash of the text of the file `name`, when a build read it while a walk found
-        it as `seen`, as this build's walk does, and that is safe to trust (`note_file`);
-        None when the file must be read."""
+    def known_file(self, name: str, seen: FileStat) -> KnownFile | None:
+        """What a build found in the file `name` when a walk found it as `seen`, as this
+        build's walk does, when that is safe to trust (`note_file`); None when the file must
+        be read."""
         key = key_of("file", name, *seen)
         if key not in self.entries:
             return None
         with contextlib.suppress(KeyError):
-            digest: str
+            known: KnownFile
             began: float
-            digest, began = self.lookup(key, _digest_and_time)
+            known, began = self.lookup(key, _known_file)
             if settled(seen, began):
-                return digest
+                self.used.update(entry for entry in known.entries if entry in self.entries)
+                return known
         return None
 
-    def note_file(self, name: str, seen: FileStat, began: float, digest: str) -> None:
-        """Keep the hash of the text read from the file `name`, which the walk that `began`
-        then found as `seen` before it was read (`file_digest`)."""
+    def note_file(self, name: str, seen: FileStat, began: float, known: KnownFile) -> None:
+        """Keep what a build found in the file `name`, read after the walk that `began`
+        then found it as `seen` (`known_file`)."""
         if settled(seen, began):
-            self.put(key_of("file", name, *seen), [digest, began])
+            self.put(key_of("file", name, *seen),
+                     [known.digest, began, known.placeholders, known.texts, known.entries])
 
     def texts(self, kind: str, *inputs: str | int, make: Callable[[], list[str]]) -> list[str]:
         """A list of texts made from `inputs` alone (texts, a language), kept as JSON."""
@@ -288,25 +309,27 @@ class ParseCache:
     def save(self) -> None:
         """Keep what this build used for the next one; a cache that cannot be written is no
         loss (the next build parses again). New entries are added at the file's end while
-        the entries no build used are few (at most one in `STALE_SHARE` of those used); then
-        the file is written anew with the used ones alone."""
+        the file's other lines (entries no build used, damaged or replaced ones) are few: at
+        most one for each `STALE_SHARE` used entries. Else the file is written anew with the
+        used entries alone."""
         if self.path is None:
             return
-        unused = len(self.entries) - len(self.used)
-        if not self.added and not unused:
-            return  # nothing new: nothing to write
         added = [key for key in dict.fromkeys(self.added) if key in self.entries]
+        stale = self.lines + len(added) - len(self.used)  # (each used entry has one line)
+        if not self.stored and not added and not self.used:
+            return  # nothing to keep
         try:
-            if self.stored and unused * STALE_SHARE <= len(self.used):
-                if added:
+            if self.stored and stale * STALE_SHARE <= len(self.used):
+                if added:  # (after a line cut short, on a fresh line)
                     rawfiles.append(self.path, _lines(self.entries, added, "\n").encode(
-                        "utf-8", "surrogatepass"))  # (after a line cut short, a fresh one)
+                        "utf-8", "surrogatepass"))
+                    self.lines += len(added)
                 self.added = []
                 return
             kept = {key: self.entries[key] for key in sorted(self.used) if key in self.entries}
             rawfiles.replace(self.path, _lines(kept, kept, _header() + "\n").encode(
                 "utf-8", "surrogatepass"))
-            self.entries, self.added, self.stored = kept, [], True
+            self.entries, self.added, self.stored, self.lines = kept, [], True, len(kept)
         except OSError:
             return
         finally:

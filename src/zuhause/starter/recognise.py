@@ -121,21 +121,28 @@ def cached_placeholders(path: str, text: str, cache: ParseCache | None,
     (`digest`: the text's `text_digest`, when the caller has it already)."""
     if cache is None:
         return placeholders_in(path, text)
-    key = key_of("placeholders", path, digest or text_digest(text))
+    key = placeholders_key(path, digest or text_digest(text))
     return cache.get(key,  # type: ignore[no-any-return]
                      lambda: placeholders_in(path, text), keep=lambda _: True,
-                     to_data=lambda found: [[p.line, p.key, p.text] for p in found],
-                     from_data=lambda data: _placeholders(path, data))
+                     to_data=placeholders_data,
+                     from_data=lambda data: placeholders_from_data(path, data))
 
 
-def known_placeholders(path: str, digest: str, cache: ParseCache) -> list[Placeholder]:
-    """What `cached_placeholders` keeps for the file `path` whose text has `digest`, without
-    the text; KeyError when nothing is kept."""
-    return cache.lookup(key_of("placeholders", path, digest),  # type: ignore[no-any-return]
-                        lambda data: _placeholders(path, data))
+def placeholders_key(path: str, digest: str) -> str:
+    """The key of the placeholders of the file `path` whose text has `digest`, in the parse
+    cache."""
+    return key_of("placeholders", path, digest)
 
 
-def _placeholders(path: str, data: Any) -> list[Placeholder]:
+def placeholders_data(found: list[Placeholder]) -> list[list[Any]]:
+    """Placeholders of one file as the parse cache keeps them: [line, key, text] each."""
+    return [[p.line, p.key, p.text] for p in found]
+
+
+def placeholders_from_data(path: str, data: Any) -> list[Placeholder]:
+    """The placeholders `placeholders_data` kept for the file `path` (else ValueError)."""
+    if not isinstance(data, list):
+        raise ValueError("not a list of placeholders")
     return [_placeholder(path, item) for item in data]
 
 
