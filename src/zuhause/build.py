@@ -68,6 +68,8 @@ class BuildReport:
     image_seconds: float = 0.0  # time spent on images (planning, processing, copying)
     written: list[str] = field(default_factory=list)  # the files zuhause's output holds now
     conversions: set[str] | None = None  # the stored Markdown conversions its pages use
+    untouched: dict[str, tuple[int, int, int]] = field(default_factory=dict, repr=False)
+    # (files of the output it found and left as they were, with their size, time and inode)
 
     def summary(self, language: str) -> str:
         """The one line a build ends with, in `language`."""
@@ -206,7 +208,8 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
         if walked is not None and not loaded.model.held_back:  # (a post due later: no stamp)
             uptodate.note(root, out_path, walked, options, [*report.written, MANIFEST],
                           report.pages, report.warnings, _new_year(loaded.model),
-                          datetime.now(UTC), [theme.root for theme in loaded.chain])
+                          datetime.now(UTC), [theme.root for theme in loaded.chain],
+                          report.untouched)
     return report
 
 
@@ -322,7 +325,7 @@ def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
     return BuildReport(root, out_path, pages, len(staging.files), result.rendered, result.reused,
                        time.perf_counter() - started, loaded.model.warnings + warnings,
                        images.processed, images.cached, images.seconds, list(staging.files),
-                       used_conversions(loaded.model, staging.files))
+                       used_conversions(loaded.model, staging.files), staging.untouched())
 
 
 def _settings(loaded: LoadedSite) -> ImageSettings:

@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 import markdown
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.fenced_code import FencedCodeExtension
+from markdown.extensions.footnotes import FootnoteExtension
+from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
 from .conversions import ConversionStore
@@ -112,9 +116,12 @@ class MarkdownRenderer:
         # what a link to a page file becomes now (see `resolver`)
         self.link_target = self.resolver(pages_by_source, self.held_back)
         self.job: _Job | None = None
+        # The extensions as objects: named, Markdown would look through every installed
+        # package's entry points to find them, in every build.
         self.md = markdown.Markdown(
-            extensions=["tables", "footnotes", "attr_list", "fenced_code"],
-            extension_configs={"footnotes": {"BACKLINK_TITLE": "", "SUPERSCRIPT_TEXT": "{}"}},
+            extensions=[TableExtension(),
+                        FootnoteExtension(BACKLINK_TITLE="", SUPERSCRIPT_TEXT="{}"),
+                        AttrListExtension(), FencedCodeExtension()],
             output_format="html",
         )
         # After the inline patterns (20) and the footnotes (50); before the prefixing of ids.

@@ -149,6 +149,7 @@ class Staging:
     _staging_name: Path | None = field(default=None, init=False, repr=False)
     _foreign: tuple[list[str], list[str]] | None = field(default=None, init=False, repr=False)
     _images: dict[str, object] = field(default_factory=dict, init=False, repr=False)  # (add_record)
+    _seen: dict[str, tuple[int, int, int]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.out.parent.mkdir(parents=True, exist_ok=True)
@@ -197,7 +198,14 @@ class Staging:
             return None
         if stat.st_size != old.get("size") or stat.st_mtime_ns != old.get("mtime_ns"):
             return None
+        self._seen[relative] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
         return old
+
+    def untouched(self) -> dict[str, tuple[int, int, int]]:
+        """The size, modification time and inode of the previous build's files that this
+        build looked at and left as they were (to save looking at them again)."""
+        return {relative: seen for relative, seen in self._seen.items()
+                if relative not in self.changed}
 
     def write(self, relative: str, data: bytes, fingerprint: str = "",
               copy_of: Path | None = None) -> None:

@@ -130,11 +130,17 @@ def _versions() -> list[str]:
     return found
 
 
-def output_listing(out: Path, files: Iterable[str]) -> list[list[Any]] | None:
-    """Every given file of the output folder with its size, time and inode; None when one is
-    missing."""
+def output_listing(out: Path, files: Iterable[str],
+                   known: Mapping[str, tuple[int, int, int]] | None = None
+                   ) -> list[list[Any]] | None:
+    """Every given file of the output folder with its size, time and inode (as `known` has
+    them, else as the file system says); None when one is missing."""
     listing: list[list[Any]] = []
+    known = known or {}
     for relative in sorted(files):
+        if relative in known:
+            listing.append([relative, *known[relative]])
+            continue
         try:
             stat = os.stat(os.path.join(out, relative), follow_symlinks=False)
         except OSError:
@@ -183,10 +189,12 @@ def holds(stamp: Stamp, site: Walk, root: Path, out: Path, options: Mapping[str,
 
 def note(root: Path, out: Path, site: Walk, options: Mapping[str, object], files: Iterable[str],
          pages: int, warnings: list[Message], valid_until: datetime | None, now: datetime,
-         themes: Iterable[Path] = ()) -> None:
+         themes: Iterable[Path] = (),
+         untouched: Mapping[str, tuple[int, int, int]] | None = None) -> None:
     """Keep the stamp of a build that just ended, whose site folder `site` found before the
     build began (none when a file changed too recently before that walk to be sure the build
-    saw it; then an older stamp is removed)."""
+    saw it; then an older stamp is removed). `untouched` has the size, time and inode of
+    output files the build looked at and left as they were."""
     path = _file(root, out)
     folder = os.path.realpath(root) + os.sep
     outside = sorted({os.path.abspath(theme) for theme in themes
@@ -194,7 +202,7 @@ def note(root: Path, out: Path, site: Walk, options: Mapping[str, object], files
                       and not os.path.realpath(theme).startswith(
                           os.path.realpath(builtin_themes()) + os.sep)})
     theme_walk = walk(root, out, [Path(theme) for theme in outside])
-    listing = output_listing(out, files)
+    listing = output_listing(out, files, untouched)
     if listing is None or site.newest / 1e9 > site.began - QUIET_SECONDS \
             or theme_walk.newest / 1e9 > now.timestamp() - QUIET_SECONDS:
         with contextlib.suppress(OSError):
