@@ -8,6 +8,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -332,3 +334,22 @@ def test_conversions_are_not_removed_when_the_output_does_not_say_which_are_used
     assert result.rendered * 10 >= result.pages  # a build that would prune
     after = {p.name for p in (root / CONVERSIONS).rglob("*.json")}
     assert before <= after and len(after) == len(before) + 1
+
+
+def test_a_build_in_its_own_process_says_what_it_did_before_it_ends(tmp_path: Path) -> None:
+    """(The command ends its process as soon as the build is done: what it printed must be
+    out by then, through a pipe too.)"""
+    root = journal_site(tmp_path / "site")
+    for rendered in ("14 neu erzeugt", "0 neu erzeugt"):
+        done = subprocess.run([sys.executable, "-m", "zuhause", "build", str(root)],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == ""
+        assert re.fullmatch(rf"14 Seiten gebaut \({rendered}, \d+ unverändert\) und \d+ weitere "
+                            rf"Dateien nach .+ geschrieben, in \d+\.\d\d s\n", done.stdout), \
+            done.stdout
+    (root / "content" / "journal" / "post-1.md").write_text("---\ntitle: Kaputt\n---\nText\n")
+    failed = subprocess.run([sys.executable, "-m", "zuhause", "build", str(root)],
+                            capture_output=True, text=True, timeout=120)
+    assert failed.returncode == 1
+    assert failed.stdout == "" and "content/journal/post-1.md:" in failed.stderr

@@ -7,6 +7,7 @@ its `try` starts before the heavy imports do.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 
@@ -20,11 +21,23 @@ def run() -> int:
         from .cli import main
         code = main()
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # done: a Ctrl-C now changes nothing
+        if sys.argv[1:2] == ["build"]:
+            leave(code)
         return code
     except KeyboardInterrupt:
         return stopped(130)
     except Terminated:
         return stopped(143)
+
+
+def leave(code: int) -> None:
+    """End the process now, with what it printed flushed. A build that has ended has written,
+    moved and removed all it had to (its worker processes and threads are done): Python's
+    own ending would only free, one by one, the many objects of a big site (0.04 s at
+    10,000 pages)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def stopped(code: int) -> int:
