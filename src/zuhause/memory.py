@@ -25,7 +25,7 @@ from .later import Later
 from .markup import MemoKey, Rendered, carried_over
 from .model import PageEntry, page_texts
 from .pages import BodyAt, Page, body_from_file, read_page
-from .parsecache import KnownFile, ParseCache, key_of
+from .parsecache import KnownFile, ParseCache
 from .sources import read_or_report, text_digest
 from .starter.recognise import (
     Placeholder,
@@ -37,7 +37,6 @@ from .starter.recognise import (
 from .uptodate import FileStat, Walk
 
 T = TypeVar("T")
-PAGE_TEXTS = "page-texts"  # the parse cache's kind of a page's description and summary
 Stamp = tuple[int, int, int]
 
 
@@ -177,14 +176,14 @@ class BuildMemory:
         page, found = self.cache.page(name, source.text, make, keep, digest)
         problems.extend(found)
         if page is not None and self.lazy_bodies:
-            texts = [language, *self.page_texts(page, language)] if language is not None else []
+            noting = seen is not None and self.walk is not None  # (then the note keeps them)
+            texts = [language, *self.page_texts(page, language, keep=not noting)] \
+                if language is not None else []  # (while the text is at hand)
             page.body = Later(body_from_file, BodyAt(str(full), name, len(page.body), digest))
-            if seen is not None and self.walk is not None:  # (while the text is at hand)
-                entries = [placeholders_key(name, digest)]
-                if language is not None:
-                    entries.append(key_of(PAGE_TEXTS, language, name, digest))
+            if seen is not None and self.walk is not None:
                 self.cache.note_file(name, seen, self.walk.began, KnownFile(
-                    digest, placeholders_data(placeholders), texts, entries))
+                    digest, placeholders_data(placeholders), texts,
+                    [placeholders_key(name, digest)]))
         return page
 
     def _unchanged_page(self, name: str, full: Path, seen: FileStat,
@@ -209,14 +208,15 @@ class BuildMemory:
             self.page_texts(page, language)  # (from the cache, else its text is read now)
         return page
 
-    def page_texts(self, page: Page, language: str) -> tuple[str, str]:
-        """`model.page_texts`, kept in the parse cache by the page's text."""
+    def page_texts(self, page: Page, language: str, keep: bool = True) -> tuple[str, str]:
+        """`model.page_texts`, kept in the parse cache by the page's text (taken from there,
+        but not kept, unless `keep`)."""
         if not page.digest:
             return page_texts(page, language)
         key = (page.source, page.digest, language)
         if key not in self.texts:  # (worked out while reading, with `lazy_bodies`)
             description, summary = self.cache.texts(
-                PAGE_TEXTS, language, page.source, page.digest,
+                "page-texts", language, page.source, page.digest, keep=keep,
                 make=lambda: list(page_texts(page, language)))
             self.texts[key] = (description, summary)
         return self.texts[key]

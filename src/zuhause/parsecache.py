@@ -157,8 +157,9 @@ class KnownFile:
     """What a build found in a page file, for a later build that finds the file unchanged
     (`ParseCache.known_file`): the hash of its text, its placeholders as plain data
     ([line, key, text] each), and its description and summary in a language ([language,
-    description, summary], or empty), and the keys of the entries that hold the same apart
-    (kept as long as this is: a build that must read the file again finds them there)."""
+    description, summary], or empty), and the keys of the entries that hold its placeholders
+    apart (kept as long as this is: a build that must read the file again finds them there;
+    its description and summary are worked out again then)."""
 
     digest: str
     placeholders: list[Any]
@@ -301,10 +302,12 @@ class ParseCache:
             self.put(key_of("file", name, *seen),
                      [known.digest, began, known.placeholders, known.texts, known.entries])
 
-    def texts(self, kind: str, *inputs: str | int, make: Callable[[], list[str]]) -> list[str]:
-        """A list of texts made from `inputs` alone (texts, a language), kept as JSON."""
-        return self.get(key_of(kind, *inputs), make, keep=lambda _: True,  # type: ignore[no-any-return]
-                        from_data=_texts)
+    def texts(self, kind: str, *inputs: str | int, make: Callable[[], list[str]],
+              keep: bool = True) -> list[str]:
+        """A list of texts made from `inputs` alone (texts, a language), kept as JSON (made
+        texts are not kept unless `keep`)."""
+        return self.get(key_of(kind, *inputs), make,  # type: ignore[no-any-return]
+                        keep=lambda _: keep, from_data=_texts)
 
     def save(self) -> None:
         """Keep what this build used for the next one; a cache that cannot be written is no
