@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -120,11 +121,8 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
     people = [p for path in files.people if (p := guarded(
         path.as_posix(), problems, partial(read_person, root, path, problems, parse)))]
     language = config.language if config is not None else None
-    pages = [q for path, full in ((path, root / path) for path in files.pages) if (q := guarded(
-        path.as_posix(), problems, partial(memory.read, full,
-                                           partial(memory.read_page, root, path, keep=_page_keeps,
-                                                   language=language, full=full),
-                                           problems, _page_keeps)))]
+    pages = [page for path in files.pages
+             if (page := _read_page(root, path, memory, problems, language))]
     read_ok = {person.source for person in people} | {page.source for page in pages}
     unreadable = frozenset(path.as_posix() for path in [*files.people, *files.pages]) - read_ok
     if config is None:
@@ -151,6 +149,20 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
     assert model is not None
     memory.keep_entries(pages)
     return LoadedSite(root, config, chain, model, files, people, memory.converted, memory)
+
+
+def _read_page(root: Path, path: Path, memory: BuildMemory, problems: Problems,
+               language: str | None) -> Page | None:
+    """The page of the file `path` in content/: as an earlier build found it, when the file
+    is unchanged since (`BuildMemory.unchanged_page`), else read and validated."""
+    name = path.as_posix()
+    full = os.path.join(root, name)
+    if (page := guarded(name, problems, lambda: memory.unchanged_page(name, full, language))):
+        return page
+    return guarded(name, problems, partial(
+        memory.read, Path(full), partial(memory.read_page, root, path, keep=_page_keeps,
+                                         language=language, full=Path(full)),
+        problems, _page_keeps))
 
 
 def _page_keeps(page: Page) -> bool:

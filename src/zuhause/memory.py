@@ -34,7 +34,7 @@ from .starter.recognise import (
     placeholders_from_data,
     placeholders_key,
 )
-from .uptodate import FileStat, Walk
+from .uptodate import Walk
 
 T = TypeVar("T")
 Stamp = tuple[int, int, int]
@@ -159,8 +159,6 @@ class BuildMemory:
         name = relative.as_posix()
         full = full or root / relative
         seen = self.walk.files.get(os.fspath(full)) if self.walk and self.lazy_bodies else None
-        if seen is not None and (page := self._unchanged_page(name, full, seen, language)):
-            return page
         source = read_or_report(full, name, problems)
         if source is None:
             return None
@@ -186,19 +184,20 @@ class BuildMemory:
                     [placeholders_key(name, digest)]))
         return page
 
-    def _unchanged_page(self, name: str, full: Path, seen: FileStat,
-                        language: str | None) -> Page | None:
-        """The page of a file that this build's walk found as an earlier build read it
-        (`seen`), from the parse cache without reading the file; None when it must be read
-        (not known as unchanged, or not all of it is in the cache)."""
-        known = self.cache.known_file(name, seen)
+    def unchanged_page(self, name: str, full: str, language: str | None) -> Page | None:
+        """The page of the file `name` (at `full`, its path below the walked site folder)
+        when this build's walk found it as an earlier build read it: from the parse cache,
+        without reading the file. None when it must be read (`read_page`): not known as
+        unchanged, not all of it in the cache, or not a build that keeps no texts."""
+        seen = self.walk.files.get(full) if self.walk and self.lazy_bodies else None
+        known = self.cache.known_file(name, seen) if seen is not None else None
         if known is None:
             return None
         digest = known.digest
         try:
             placeholders = placeholders_from_data(name, known.placeholders)
             page = self.cache.known_page(name, digest, lambda length: Later(
-                body_from_file, BodyAt(os.fspath(full), name, length, digest)))
+                body_from_file, BodyAt(full, name, length, digest)))
         except (KeyError, ValueError):
             return None
         self.placeholders[name] = placeholders
