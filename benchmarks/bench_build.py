@@ -102,11 +102,24 @@ def cached_site(workdir: Path, size: int, seed: int) -> Path:
     return site
 
 
+SETTLE_SECONDS = 2.5
+
+
+def settled_copy(pristine: Path, site: Path) -> None:
+    """Copy the pristine site to `site`, then wait until its files count as not recently
+    changed: zuhause trusts what it noted about a file only when the file had not changed
+    for two seconds before a build looked at it, and copying has just set every file's
+    change time (which cannot be set back). An owner's site is mostly files edited long
+    ago."""
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.copytree(pristine, site)
+    time.sleep(SETTLE_SECONDS)
+
+
 def working_copy(pristine: Path, workdir: Path, size: int) -> Path:
     """A fresh copy of the pristine site to build and edit."""
     site = workdir / "run" / f"site-{size}"
-    shutil.rmtree(site, ignore_errors=True)
-    shutil.copytree(pristine, site)
+    settled_copy(pristine, site)
     return site
 
 

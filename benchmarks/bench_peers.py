@@ -38,6 +38,7 @@ from bench_build import (
     median_measurement,
     run_measured,
     set_aside,
+    settled_copy,
     zuhause_version,
 )
 from generate_site import MIN_PAGES
@@ -200,8 +201,7 @@ def prepare(tools: Sequence[Tool], size: int, seed: int, workdir: Path) -> dict[
     for tool in tools:
         project = peers / f"{tool.name}-{size}"
         if tool.name == "zuhause":
-            shutil.rmtree(project, ignore_errors=True)
-            shutil.copytree(pristine, project)
+            settled_copy(pristine, project)
         else:
             print(f"converting the site for {tool.name} ...", file=sys.stderr)
             make_project(read_site(pristine), tool.name, project)

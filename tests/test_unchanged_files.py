@@ -13,17 +13,27 @@ from pathlib import Path
 import pytest
 from test_incremental import journal_site, post, without_manifest
 
-from zuhause import build_site, rawfiles
-from zuhause.parsecache import CACHE_FILE
+from zuhause import build_site, rawfiles, uptodate
+from zuhause.parsecache import CACHE_FILE, KnownFile, ParseCache, key_of
+from zuhause.sources import text_digest
 
 AN_HOUR_AGO = time.time() - 3600
+QUIET = 0.2  # instead of two seconds: how long a file must be unchanged to be trusted
+
+
+@pytest.fixture(autouse=True)
+def _short_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(uptodate, "QUIET_SECONDS", QUIET)
 
 
 def settle(root: Path) -> None:
-    """Date every file of the site an hour back, as files not touched for a while are."""
+    """Date every file of the site an hour back, and wait until the times the system keeps
+    (the change time cannot be set) are older than the quiet time: files not touched for a
+    while."""
     for directory, _, filenames in os.walk(root):
         for name in filenames:
             os.utime(os.path.join(directory, name), (AN_HOUR_AGO, AN_HOUR_AGO))
+    time.sleep(QUIET + 0.05)
 
 
 def pages_read(root: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -33,8 +43,8 @@ def pages_read(root: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     content = os.fspath(root / "content") + os.sep
 
     def reading(path: str | os.PathLike[str]) -> bytes:
-        if os.fspath(path).startswith(content):
-            read.append(os.path.relpath(path, root / "content"))
+        if os.path.abspath(path).startswith(content):
+            read.append(os.path.relpath(os.path.abspath(path), root / "content"))
         return original(path)
 
     monkeypatch.setattr(rawfiles, "read_bytes", reading)
@@ -55,6 +65,22 @@ def test_after_an_edit_only_the_edited_page_file_is_read(tmp_path: Path,
     shutil.rmtree(root / ".zuhause")
     build_site(root, tmp_path / "clean")
     assert without_manifest(root / "public") == without_manifest(tmp_path / "clean")
+
+
+@pytest.mark.parametrize("given", ["absolute", "relative", "here"])
+def test_the_site_folder_may_be_named_any_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              given: str) -> None:
+    """`zuhause build` run inside the site folder names it `.`."""
+    root = journal_site(tmp_path / "site")
+    monkeypatch.chdir(tmp_path if given == "relative" else root)
+    folder = {"absolute": root, "relative": Path("site"), "here": Path(".")}[given]
+    settle(root)
+    build_site(folder)
+    (root / "content" / "journal" / "post-1.md").write_text(
+        post("Post 1", 1, text="Heute gab es Brot.\n\nUnd Kuchen."))
+    read = pages_read(root, monkeypatch)
+    assert build_site(folder).rendered == 1
+    assert sorted(set(read)) == ["journal/post-1.md"]
 
 
 def test_a_page_file_is_read_when_anything_of_its_stamp_changed(
@@ -78,11 +104,25 @@ def test_a_page_file_is_read_when_anything_of_its_stamp_changed(
     assert "journal/post-1.md" not in read
 
 
+def test_a_file_changed_just_before_the_walk_is_not_noted() -> None:
+    """On a file system that keeps coarse times, a file saved again right after a build looked
+    at it can keep its times and size: so what a build read from a file that changed in the
+    quiet time before its walk is not kept by the file's stamp."""
+    cache = ParseCache()
+    began = time.time()
+    known = KnownFile("abc", [], [], [])
+    for changed_before, noted in ((QUIET + 1, True), (QUIET / 2, False)):
+        moment = int((began - changed_before) * 1e9)
+        just_modified = (10, moment, 1, 0o100644, int((began - QUIET - 5) * 1e9))
+        just_changed = (10, int((began - QUIET - 5) * 1e9), 2, 0o100644, moment)
+        for seen in (just_modified, just_changed):
+            cache.note_file("content/a.md", seen, began, known)
+            assert (cache.known_file("content/a.md", seen) == known) is noted, seen
+
+
 def test_a_file_saved_just_before_a_build_is_read_again_even_with_the_same_stamp(
         tmp_path: Path) -> None:
-    """On a file system that keeps coarse times, a file saved again right after a build looked
-    at it can keep its time and size: so a file that changed in the two seconds before a
-    build is never taken as known by its stamp."""
+    """The whole way: the text saved again shows, though its time and size are as before."""
     root = journal_site(tmp_path / "site")
     settle(root)
     path = root / "content" / "journal" / "post-1.md"
@@ -159,3 +199,33 @@ def test_damaged_entries_count_as_unused_and_the_cache_is_written_anew(tmp_path:
     assert sorted(line.partition("\t")[0] for line in after) == sorted(
         line.partition("\t")[0] for line in entries)  # each once: the damaged lines are gone
     assert all(line.partition("\t")[2] != '{"map": 5}' for line in after)
+
+
+def test_a_page_that_names_a_picture_is_read_each_time_and_keeps_its_texts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether its picture is there is part of reading the page: it is never taken as known,
+    and nothing is noted for it, build after build; its summary stays in the cache."""
+    root = journal_site(tmp_path / "site")
+    name = "content/journal/post-3.md"
+    (root / name).write_text(
+        "---\ntitle: Post 3\nperson: anna\ndate: 2024-01-03\nimage: /images/anna.png\n"
+        "image_alt: Anna\n---\nHeute gab es Brot.\n")
+    settle(root)
+    build_site(root)
+    for number in (1, 2):
+        (root / "content" / "journal" / "post-1.md").write_text(
+            post("Post 1", 1, text=f"Heute gab es Brot.\n\nUnd Kuchen {number}."))
+        read = pages_read(root, monkeypatch)
+        build_site(root)
+        monkeypatch.undo()
+        monkeypatch.setattr(uptodate, "QUIET_SECONDS", QUIET)
+        assert sorted(set(read)) == ["journal/post-1.md", "journal/post-3.md"]
+        cache = ParseCache.of_site(root)
+        seen = uptodate.site_walk(root, root / "public").files[name]
+        assert cache.known_file(name, seen) is None
+        digest = text_digest((root / name).read_text("utf-8"))
+        assert key_of("page-texts", "de", name, digest) in cache.entries
+        assert key_of("file", "content/journal/post-2.md",
+                      *uptodate.site_walk(root, root / "public").files[
+                          "content/journal/post-2.md"]) in cache.entries  # (others are)
+        time.sleep(QUIET + 0.05)

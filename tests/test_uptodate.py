@@ -17,13 +17,22 @@ from zuhause import build_site, uptodate
 from zuhause.build import BuildReport
 from zuhause.manifest import MANIFEST
 
+QUIET = 0.3  # instead of two seconds: how long the site must be unchanged before a build
+
+
+@pytest.fixture(autouse=True)
+def _short_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(uptodate, "QUIET_SECONDS", QUIET)
+
 
 def aged(root: Path, seconds: float = 30) -> None:
-    """Give every file of the site an older modification time, as files edited a while ago."""
+    """Give every file of the site an older modification time, as files edited a while ago,
+    and wait until their change time (which cannot be set) is older than the quiet time."""
     moment = time.time() - seconds
     for directory, _dirnames, filenames in os.walk(root):
         for name in filenames:
             os.utime(os.path.join(directory, name), (moment, moment))
+    time.sleep(QUIET + 0.05)
 
 
 def stamps(top: Path) -> dict[str, tuple[int, int]]:
@@ -98,7 +107,9 @@ def test_no_stamp_while_a_post_is_held_back_or_a_file_was_just_saved(
     build_site(root)
     assert uptodate.load(root, root / "public") is None  # due later: every build looks again
     fresh = site()
-    build_site(fresh)  # its files were written just now: the build may not have seen the last
+    home = fresh / "content" / "index.md"
+    home.write_text(home.read_text("utf-8"), "utf-8")
+    build_site(fresh)  # a file was written just now: the build may not have seen the last save
     assert uptodate.load(fresh, fresh / "public") is None
 
 
@@ -144,11 +155,13 @@ def test_a_file_saved_while_the_build_runs_makes_the_next_build_do_its_work(
     home.write_text(home.read_text("utf-8") + "\nFrisch.\n", "utf-8")
     long_ago = time.time() - 30
     os.utime(home, (long_ago, long_ago))
+    time.sleep(QUIET + 0.05)  # (its change time too: the next build would note a stamp)
     original = build_module.placeholder_warning
 
     def saved_meanwhile(loaded: object) -> object:  # after reading, before rendering
         about.write_text("---\ntitle: Über uns\nperson: anna\n---\nWir backen Brot.\n", "utf-8")
         os.utime(about, (long_ago + 10, long_ago + 10))
+        time.sleep(QUIET + 0.05)  # a long build: the save is past the quiet time at its end
         return original(loaded)  # type: ignore[arg-type]
 
     monkeypatch.setattr(build_module, "placeholder_warning", saved_meanwhile)

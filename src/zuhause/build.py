@@ -156,8 +156,8 @@ def _read_page(root: Path, path: Path, memory: BuildMemory, problems: Problems,
     """The page of the file `path` in content/: as an earlier build found it, when the file
     is unchanged since (`BuildMemory.unchanged_page`), else read and validated."""
     name = path.as_posix()
-    full = os.path.join(root, name)
-    if (page := guarded(name, problems, lambda: memory.unchanged_page(name, full, language))):
+    full = os.path.join(root, path)
+    if (page := guarded(name, problems, lambda: memory.unchanged_page(path, full, language))):
         return page
     return guarded(name, problems, partial(
         memory.read, Path(full), partial(memory.read_page, root, path, keep=_page_keeps,

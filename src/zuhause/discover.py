@@ -50,8 +50,9 @@ def walk_files(root: Path, folder: Path, warnings: list[Message],
                ignored: Callable[[str], bool] = is_ignored,
                regular: Container[str] = ()) -> list[Path]:
     """All files below `folder` (relative to `root`), sorted; symlinks leaving `root` are
-    skipped. `regular` holds paths (`folder` joined with the place below it) known to be
-    regular files, not links: they are taken without asking the file system again."""
+    skipped. `regular` holds the places of files in `root` ('content/brot.md', with the
+    system's separator) known to be regular files, not links: they are taken without asking
+    the file system again."""
     found: list[Path] = []
     if not folder.is_dir():
         return found
@@ -62,10 +63,10 @@ def walk_files(root: Path, folder: Path, warnings: list[Message],
             if ignored(name):
                 continue
             full = os.path.join(directory, name)
-            relative = Path(inside, name)
-            if full in regular:
-                found.append(relative)
+            if os.path.join(inside, name) in regular:
+                found.append(Path(inside, name))
                 continue
+            relative = Path(inside, name)
             if os.path.islink(full) and leaves(Path(full), root):
                 warnings.append(msg("discover.skipped-link", file=relative.as_posix()))
                 continue

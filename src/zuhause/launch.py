@@ -35,8 +35,11 @@ def leave(code: int) -> None:
     moved and removed all it had to (its worker processes and threads are done): Python's
     own ending would only free, one by one, the many objects of a big site (0.04 s at
     10,000 pages)."""
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader gone (`zuhause build | head`), or closed
+            pass
     os._exit(code)
 
 

@@ -26,7 +26,7 @@ from .markup import MemoKey, Rendered, carried_over
 from .model import PageEntry, page_texts
 from .pages import BodyAt, Page, body_from_file, read_page
 from .parsecache import KnownFile, ParseCache
-from .sources import read_or_report, text_digest
+from .sources import SourceError, read_or_report, text_digest
 from .starter.recognise import (
     Placeholder,
     cached_placeholders,
@@ -34,7 +34,7 @@ from .starter.recognise import (
     placeholders_from_data,
     placeholders_key,
 )
-from .uptodate import Walk
+from .uptodate import FileStat, Walk, settled
 
 T = TypeVar("T")
 Stamp = tuple[int, int, int]
@@ -154,11 +154,11 @@ class BuildMemory:
         """Read a page of content/: its text, then the page from the parse cache by that text
         (`keep` says which pages may be kept), else parsed and validated. With `lazy_bodies`
         the page keeps where its text is instead of the text, after its summary and
-        description in the site's `language` are worked out (and cached). `full` is
-        `root / relative`, when the caller has it already."""
+        description in the site's `language` are worked out (and cached), and what was
+        found is noted for `unchanged_page`. `full` is `root / relative`, when the caller
+        has it already."""
         name = relative.as_posix()
         full = full or root / relative
-        seen = self.walk.files.get(os.fspath(full)) if self.walk and self.lazy_bodies else None
         source = read_or_report(full, name, problems)
         if source is None:
             return None
@@ -174,22 +174,33 @@ class BuildMemory:
         page, found = self.cache.page(name, source.text, make, keep, digest)
         problems.extend(found)
         if page is not None and self.lazy_bodies:
-            noting = seen is not None and self.walk is not None  # (then the note keeps them)
+            seen = self._seen(relative)
+            began = self.walk.began if self.walk is not None else 0.0
+            noting = seen is not None and settled(seen, began) \
+                and self.cache.has_page(name, digest)  # (not a page that names a picture)
             texts = [language, *self.page_texts(page, language, keep=not noting)] \
-                if language is not None else []  # (while the text is at hand)
+                if language is not None else []  # (while the text is at hand; noted below)
             page.body = Later(body_from_file, BodyAt(str(full), name, len(page.body), digest))
-            if seen is not None and self.walk is not None:
-                self.cache.note_file(name, seen, self.walk.began, KnownFile(
+            if noting and seen is not None:
+                self.cache.note_file(name, seen, began, KnownFile(
                     digest, placeholders_data(placeholders), texts,
                     [placeholders_key(name, digest)]))
         return page
 
-    def unchanged_page(self, name: str, full: str, language: str | None) -> Page | None:
-        """The page of the file `name` (at `full`, its path below the walked site folder)
-        when this build's walk found it as an earlier build read it: from the parse cache,
-        without reading the file. None when it must be read (`read_page`): not known as
-        unchanged, not all of it in the cache, or not a build that keeps no texts."""
-        seen = self.walk.files.get(full) if self.walk and self.lazy_bodies else None
+    def _seen(self, place: Path) -> FileStat | None:
+        """How this build's walk found the site's file at `place` (relative to the site
+        folder), in a build that keeps no texts; else None."""
+        if self.walk is None or not self.lazy_bodies:
+            return None
+        return self.walk.files.get(os.fspath(place))
+
+    def unchanged_page(self, place: Path, full: str, language: str | None) -> Page | None:
+        """The page of the file at `place` in the site folder (at `full`) when this build's
+        walk found it as an earlier build read it: from the parse cache, without reading
+        the file. None when it must be read (`read_page`): not known as unchanged, not all
+        of it in the cache, or not a build that keeps no texts."""
+        seen = self._seen(place)
+        name = place.as_posix()
         known = self.cache.known_file(name, seen) if seen is not None else None
         if known is None:
             return None
@@ -198,13 +209,13 @@ class BuildMemory:
             placeholders = placeholders_from_data(name, known.placeholders)
             page = self.cache.known_page(name, digest, lambda length: Later(
                 body_from_file, BodyAt(full, name, length, digest)))
-        except (KeyError, ValueError):
+            if language is not None and known.texts[:1] == [language]:
+                self.texts[(name, digest, language)] = (known.texts[1], known.texts[2])
+            elif language is not None:
+                self.page_texts(page, language)  # (from the cache, else the text is read now)
+        except (KeyError, ValueError, TypeError, SourceError):  # (saved since: read it)
             return None
         self.placeholders[name] = placeholders
-        if language is not None and known.texts[:1] == [language]:
-            self.texts[(name, digest, language)] = (known.texts[1], known.texts[2])
-        elif language is not None:
-            self.page_texts(page, language)  # (from the cache, else its text is read now)
         return page
 
     def page_texts(self, page: Page, language: str, keep: bool = True) -> tuple[str, str]:

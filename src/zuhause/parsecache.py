@@ -1,21 +1,22 @@
 """What reading the site's files found, kept between builds so an unchanged file is not parsed
 again: the front matter of every page and person (YAML, with the place of each key and value),
 every page as read and validated (those without a picture), the texts derived from a page
-(summary, description), the placeholders of `zuhause new` in each file, and the hash of each
-page file's text as a build read it.
+(summary, description), the placeholders of `zuhause new` in each file, and what a build
+found in each page file (`KnownFile`).
 
 Entries are keyed by a hash of exactly what was parsed (the text, the file's name, where the
 text starts), so an entry can never be out of date. The one exception is what lets a build
-skip reading a page file at all: its text's hash is kept by the file's name, size,
-modification time, inode and mode as the walk before the build found them (`uptodate.walk`),
-and trusted only when the file had not changed for two seconds before that walk (else it could
-have been saved again since with the same time and size). The cache is one text file in the
-site's `.zuhause/cache/` folder: a JSON header line, then one line per entry, its key, a tab
-and its value as JSON: plain data, never code. Each entry is decoded only when a build asks
-for it. A file that cannot be read, has no valid header, or was written by another version of
-zuhause is ignored and replaced; a damaged entry is made again. A build adds its new entries
-at the file's end; when more than one in eight of the entries are ones the last build did not
-use, the file is written anew with the used ones alone, so it stays about as big as the site.
+skip reading a page file at all: what a build found in it is kept by the file's name, size,
+modification time, inode, mode and change time as the walk before the build found them
+(`uptodate.walk`), and only when the file had not changed for two seconds before that walk
+(else it could have been saved again since with the same times and size). The cache is one
+text file in the site's `.zuhause/cache/` folder: a JSON header line, then one line per
+entry, its key, a tab and its value as JSON: plain data, never code. Each entry is decoded
+only when a build asks for it. A file that cannot be read, has no valid header, or was
+written by another version of zuhause is ignored and replaced; a damaged entry is made
+again. A build adds its new entries at the file's end; when more than one line in eight is
+one the last build did not use (or a damaged or replaced one), the file is written anew with
+the used entries alone, so it stays about as big as the site.
 """
 
 from __future__ import annotations
@@ -167,13 +168,14 @@ class KnownFile:
     entries: list[str]
 
 
-def _known_file(data: Any) -> tuple[KnownFile, float]:
-    """A `KnownFile` and a walk's time, as `note_file` keeps them (else ValueError)."""
-    digest, began, placeholders, texts, entries = data
-    if not isinstance(digest, str) or not isinstance(began, (int, float)) \
-            or not isinstance(placeholders, list) or len(texts) not in (0, 3):
+def _known_file(data: Any) -> KnownFile:
+    """A `KnownFile` as `note_file` keeps it (else ValueError)."""
+    digest, placeholders, texts, entries = data
+    if not isinstance(digest, str) or not isinstance(placeholders, list) \
+            or not all(isinstance(item, list) and len(item) == 3 for item in placeholders) \
+            or len(texts) not in (0, 3):
         raise ValueError("not a known file")
-    return KnownFile(digest, placeholders, _texts(texts), _texts(entries)), float(began)
+    return KnownFile(digest, placeholders, _texts(texts), _texts(entries))
 
 
 def _position(position: Position | None) -> list[int] | None:
@@ -209,7 +211,7 @@ class ParseCache:
             header, _, rest = path.read_text("utf-8").partition("\n")
             if header != _header():
                 raise ValueError("another version's cache")
-            for line in rest.splitlines():  # (an entry added later comes later: it wins)
+            for line in rest.split("\n"):  # (an entry added later comes later: it wins)
                 key, tab, value = line.partition("\t")
                 if tab:
                     entries[key] = value
@@ -281,26 +283,29 @@ class ParseCache:
 
     def known_file(self, name: str, seen: FileStat) -> KnownFile | None:
         """What a build found in the file `name` when a walk found it as `seen`, as this
-        build's walk does, when that is safe to trust (`note_file`); None when the file must
-        be read."""
+        build's walk does (`note_file`); None when the file must be read."""
         key = key_of("file", name, *seen)
         if key not in self.entries:
             return None
-        with contextlib.suppress(KeyError):
-            known: KnownFile
-            began: float
-            known, began = self.lookup(key, _known_file)
-            if settled(seen, began):
-                self.used.update(entry for entry in known.entries if entry in self.entries)
-                return known
-        return None
+        try:
+            known: KnownFile = self.lookup(key, _known_file)
+        except KeyError:
+            return None
+        self.used.update(entry for entry in known.entries if entry in self.entries)
+        return known
 
     def note_file(self, name: str, seen: FileStat, began: float, known: KnownFile) -> None:
         """Keep what a build found in the file `name`, read after the walk that `began`
-        then found it as `seen` (`known_file`)."""
+        then found it as `seen` (`known_file`): only when the file had changed at least two
+        seconds before that walk (`uptodate.settled`), else a later walk finding it as
+        `seen` again could miss a change."""
         if settled(seen, began):
             self.put(key_of("file", name, *seen),
-                     [known.digest, began, known.placeholders, known.texts, known.entries])
+                     [known.digest, known.placeholders, known.texts, known.entries])
+
+    def has_page(self, name: str, digest: str) -> bool:
+        """Whether a page read from the file `name` whose text has `digest` is kept."""
+        return key_of("page", name, digest) in self.entries
 
     def texts(self, kind: str, *inputs: str | int, make: Callable[[], list[str]],
               keep: bool = True) -> list[str]:
@@ -321,14 +326,16 @@ class ParseCache:
         stale = self.lines + len(added) - len(self.used)  # (each used entry has one line)
         if not self.stored and not added and not self.used:
             return  # nothing to keep
-        try:
+        with contextlib.suppress(OSError):  # (the file is gone: written anew below)
             if self.stored and stale * STALE_SHARE <= len(self.used):
                 if added:  # (after a line cut short, on a fresh line)
                     rawfiles.append(self.path, _lines(self.entries, added, "\n").encode(
                         "utf-8", "surrogatepass"))
                     self.lines += len(added)
                 self.added = []
+                self.used = set()
                 return
+        try:
             kept = {key: self.entries[key] for key in sorted(self.used) if key in self.entries}
             rawfiles.replace(self.path, _lines(kept, kept, _header() + "\n").encode(
                 "utf-8", "surrogatepass"))

@@ -24,6 +24,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import rawfiles
 from .manifest import MANIFEST
 
 JOURNAL = ".zuhause-journal.json"
@@ -63,20 +64,13 @@ def write_journal(staging: Path, journal: Journal) -> None:
     """Write the journal into the staging folder, its manifest first beside it: the moment
     the journal is there, the update is decided."""
     if journal.manifest is not None:
-        _write_synced(staging / MANIFEST, journal.manifest.encode("utf-8"))
+        rawfiles.write_bytes(staging / MANIFEST, journal.manifest.encode("utf-8"), sync=True)
     partial = staging / _PARTIAL
-    _write_synced(partial, json.dumps({"moves": journal.moves, "removes": journal.removes,
-                                       "folders_gone": journal.folders_gone}).encode("utf-8"))
+    rawfiles.write_bytes(partial, json.dumps({
+        "moves": journal.moves, "removes": journal.removes,
+        "folders_gone": journal.folders_gone}).encode("utf-8"), sync=True)
     os.replace(partial, staging / JOURNAL)
     checkpoint("journal-written")
-
-
-def _write_synced(path: Path, data: bytes) -> None:
-    """Write a file and force it to disk."""
-    with open(path, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def read_journal(staging: Path) -> Journal | None:

@@ -28,14 +28,17 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         os.close(handle)
 
 
-def write_bytes(path: str | os.PathLike[str], data: bytes) -> os.stat_result:
+def write_bytes(path: str | os.PathLike[str], data: bytes, sync: bool = False) -> os.stat_result:
     """Write `data` as the whole content of the file at `path` (made with the usual
-    permissions, or emptied first); returns the file's status after writing."""
+    permissions, or emptied first), forced to disk with `sync`; returns the file's status
+    after writing."""
     handle = os.open(path, _WRITE, 0o666)
     try:
         view = memoryview(data)
         while view:
             view = view[os.write(handle, view):]
+        if sync:
+            os.fsync(handle)
         return os.fstat(handle)
     finally:
         os.close(handle)

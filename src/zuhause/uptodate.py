@@ -3,10 +3,11 @@ build has nothing to do, and does nothing.
 
 After a build, zuhause notes in the site's `.zuhause/cache/stamps/` (one file per output
 folder): a hash of every file of the site folder, of the built-in themes and of any theme
-folder outside the site it used (name, size, modification time, inode, mode), the options and
-versions the build ran with, every file it left in the output folder (with its size, time and
-inode), what it reported, and until when the result holds (the new year: the footer shows
-the year). The next build compares; when all of it is the same, the output is up to date.
+folder outside the site it used (name, size, modification and change time, inode, mode), the
+options and versions the build ran with, every file it left in the output folder (with its
+size, time and inode), what it reported, and until when the result holds (the new year: the
+footer shows the year). The next build compares; when all of it is the same, the output is
+up to date.
 
 The site's files are looked at before the build reads any of them, so a file saved while the
 build runs no longer matches the stamp. A file saved just before that look could be saved
@@ -54,16 +55,17 @@ class Stamp:
     themes: list[str]  # theme folders outside the site that the build used
 
 
-FileStat = tuple[int, int, int, int]
-"""A file's size, modification time (ns), inode and mode, as a walk found them."""
+FileStat = tuple[int, int, int, int, int]
+"""A file's size, modification time (ns), inode, mode and change time (ns), as a walk found
+them. The change time is set by the system on every change and cannot be set back."""
 
 
 @dataclass(frozen=True)
 class Walk:
-    """The files of some folders as one walk found them: a hash of each file's name, size,
-    modification time, inode and mode, the newest time among them (ns), when the walk began,
-    and the `FileStat` of each regular file by its path (the folder given, joined with the
-    file's place below it)."""
+    """The files of some folders as one walk found them: a hash of each file's name and
+    `FileStat`, the newest modification or change time among them (ns), when the walk began,
+    and the `FileStat` of each regular file inside the site folder by its place there
+    ('content/journal/brot.md', with the system's separator)."""
 
     digest: str
     newest: int
@@ -74,9 +76,9 @@ class Walk:
 def settled(seen: FileStat, began: float) -> bool:
     """Whether a file that a walk which `began` then found as `seen` is surely unchanged
     whenever a later walk finds it as `seen` again: not when it was changed less than
-    `QUIET_SECONDS` before that walk (it could have been saved again since, with the same
-    time and size)."""
-    return seen[1] / 1e9 < began - QUIET_SECONDS
+    `QUIET_SECONDS` before that walk (on a file system with coarse times it could have been
+    saved again since, with the same times and size)."""
+    return max(seen[1], seen[4]) / 1e9 < began - QUIET_SECONDS
 
 
 def walk(root: Path, out: Path, folders: Iterable[Path]) -> Walk:
@@ -86,21 +88,26 @@ def walk(root: Path, out: Path, folders: Iterable[Path]) -> Walk:
     newest = 0
     files: dict[str, FileStat] = {}
     skip = {os.path.abspath(out), os.path.abspath(root / ".zuhause")}
+    site = os.path.abspath(root)
     for top in folders:
+        inside_site = os.path.abspath(top) == site  # (its files are kept by their place)
+        cut = len(os.fspath(top)) + 1
         for directory, dirnames, filenames in os.walk(top):
             dirnames[:] = sorted(d for d in dirnames if d != ".git"
                                  and os.path.abspath(os.path.join(directory, d)) not in skip)
+            place = directory[cut:]
             for name in sorted(filenames):
                 path = os.path.join(directory, name)
                 try:
                     stat = os.stat(path, follow_symlinks=False)
                 except OSError:
                     continue
-                seen = (stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_mode)
-                newest = max(newest, stat.st_mtime_ns)
+                seen = (stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_mode,
+                        stat.st_ctime_ns)
+                newest = max(newest, stat.st_mtime_ns, stat.st_ctime_ns)
                 digest.update(f"{path}\0{seen}\n".encode("utf-8", "surrogateescape"))
-                if stat_kinds.S_ISREG(stat.st_mode):
-                    files[path] = seen
+                if inside_site and stat_kinds.S_ISREG(stat.st_mode):
+                    files[os.path.join(place, name) if place else name] = seen
     return Walk(digest.hexdigest(), newest, began, files)
 
 
