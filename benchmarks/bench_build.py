@@ -310,6 +310,7 @@ def measure_round(site: Path, out: Path, pages: int, round_number: int,
     """A clean build, one with nothing changed, one after a post changed, and a build into an
     empty output folder with the cache of the earlier builds."""
     reset_build_state(site, out, trash)
+    time.sleep(SETTLE_SECONDS)  # (the last round's edit is settled, as `settled_copy` says)
     results = {"clean": measure_build(site, out, pages)}
     results["unchanged"] = measure_build(site, out, pages)
     append_sentence(post_to_change(site), round_number)
