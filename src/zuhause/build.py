@@ -159,9 +159,10 @@ def _read_page(root: Path, path: Path, memory: BuildMemory, problems: Problems,
     full = os.path.join(root, path)
     if (page := guarded(name, problems, lambda: memory.unchanged_page(path, full, language))):
         return page
+    at = Path(full)
     return guarded(name, problems, partial(
-        memory.read, Path(full), partial(memory.read_page, root, path, keep=_page_keeps,
-                                         language=language, full=Path(full)),
+        memory.read, at, partial(memory.read_page, root, path, keep=_page_keeps,
+                                 language=language, full=at),
         problems, _page_keeps))
 
 

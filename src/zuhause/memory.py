@@ -175,14 +175,14 @@ class BuildMemory:
         problems.extend(found)
         if page is not None and self.lazy_bodies:
             seen = self._seen(relative)
-            began = self.walk.began if self.walk is not None else 0.0
-            noting = seen is not None and settled(seen, began) \
-                and self.cache.has_page(name, digest)  # (not a page that names a picture)
-            texts = [language, *self.page_texts(page, language, keep=not noting)] \
+            if seen is not None and not (self.walk and settled(seen, self.walk.began)
+                                         and self.cache.has_page(name, digest)):
+                seen = None  # not noted: changed just before the walk, or names a picture
+            texts = [language, *self.page_texts(page, language, keep=seen is None)] \
                 if language is not None else []  # (while the text is at hand; noted below)
             page.body = Later(body_from_file, BodyAt(str(full), name, len(page.body), digest))
-            if noting and seen is not None:
-                self.cache.note_file(name, seen, began, KnownFile(
+            if seen is not None:
+                self.cache.note_file(name, seen, KnownFile(
                     digest, placeholders_data(placeholders), texts,
                     [placeholders_key(name, digest)]))
         return page

@@ -37,7 +37,7 @@ from .frontmatter import Position, YamlList, YamlMap, load_yaml
 from .later import Later
 from .pages import Page
 from .sources import text_digest
-from .uptodate import FileStat, settled
+from .uptodate import FileStat
 
 FORMAT = 3
 STALE_SHARE = 8
@@ -294,14 +294,12 @@ class ParseCache:
         self.used.update(entry for entry in known.entries if entry in self.entries)
         return known
 
-    def note_file(self, name: str, seen: FileStat, began: float, known: KnownFile) -> None:
-        """Keep what a build found in the file `name`, read after the walk that `began`
-        then found it as `seen` (`known_file`): only when the file had changed at least two
-        seconds before that walk (`uptodate.settled`), else a later walk finding it as
-        `seen` again could miss a change."""
-        if settled(seen, began):
-            self.put(key_of("file", name, *seen),
-                     [known.digest, known.placeholders, known.texts, known.entries])
+    def note_file(self, name: str, seen: FileStat, known: KnownFile) -> None:
+        """Keep what a build found in the file `name`, read after a walk found it as `seen`
+        (`known_file`). Only for a file that walk found `uptodate.settled`: else a later walk
+        finding it as `seen` again could miss a change."""
+        self.put(key_of("file", name, *seen),
+                 [known.digest, known.placeholders, known.texts, known.entries])
 
     def has_page(self, name: str, digest: str) -> bool:
         """Whether a page read from the file `name` whose text has `digest` is kept."""

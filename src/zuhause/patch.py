@@ -6,11 +6,11 @@ changed, into its staging folder beside the output, side by side under names mad
 paths (`staged_name`: no folders to make while the build is still undecided). When everything
 is there it writes a journal into that folder: the files to move into the output, the files
 to delete, the folders it made and gave up; the new manifest waits beside it, written first.
-From the moment the journal
-exists the update is decided: `apply_journal` moves the files over (one `rename` each),
-deletes what went away and puts the manifest in place last, all with Ctrl-C and SIGTERM held.
-A build killed on the way leaves its staging folder with the journal; the next build into
-that output finds it (`swap.recover`) and applies the rest, which is safe to repeat. A
+From the moment the journal exists the update is decided: `apply_journal` moves the files
+over (one `rename` each), deletes what went away and puts the manifest in place last, all with
+Ctrl-C and SIGTERM held. A build killed on the way leaves its staging folder with the journal;
+the next build into that output finds it (`swap.recover`) and applies the rest, which is safe
+to repeat. A
 staging folder without a journal is a build that had not decided yet: it is deleted and the
 previous output stands as it was.
 """

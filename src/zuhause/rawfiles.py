@@ -34,9 +34,7 @@ def write_bytes(path: str | os.PathLike[str], data: bytes, sync: bool = False) -
     after writing."""
     handle = os.open(path, _WRITE, 0o666)
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(handle, view):]
+        _write_all(handle, data)
         if sync:
             os.fsync(handle)
         return os.fstat(handle)
@@ -48,11 +46,15 @@ def append(path: str | os.PathLike[str], data: bytes) -> None:
     """Add `data` at the end of the existing file at `path` (raises OSError like `open`)."""
     handle = os.open(path, _APPEND)
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(handle, view):]
+        _write_all(handle, data)
     finally:
         os.close(handle)
+
+
+def _write_all(handle: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view):]
 
 
 def replace(path: Path, data: bytes) -> None:

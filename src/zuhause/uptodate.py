@@ -78,7 +78,12 @@ def settled(seen: FileStat, began: float) -> bool:
     whenever a later walk finds it as `seen` again: not when it was changed less than
     `QUIET_SECONDS` before that walk (on a file system with coarse times it could have been
     saved again since, with the same times and size)."""
-    return max(seen[1], seen[4]) / 1e9 < began - QUIET_SECONDS
+    return _quiet(max(seen[1], seen[4]), began)
+
+
+def _quiet(changed_ns: int, moment: float) -> bool:
+    """Whether a change at `changed_ns` lies at least `QUIET_SECONDS` before `moment`."""
+    return changed_ns / 1e9 < moment - QUIET_SECONDS
 
 
 def walk(root: Path, out: Path, folders: Iterable[Path]) -> Walk:
@@ -210,8 +215,8 @@ def note(root: Path, out: Path, site: Walk, options: Mapping[str, object], files
                           os.path.realpath(builtin_themes()) + os.sep)})
     theme_walk = walk(root, out, [Path(theme) for theme in outside])
     listing = output_listing(out, files, untouched)
-    if listing is None or site.newest / 1e9 > site.began - QUIET_SECONDS \
-            or theme_walk.newest / 1e9 > now.timestamp() - QUIET_SECONDS:
+    if listing is None or not _quiet(site.newest, site.began) \
+            or not _quiet(theme_walk.newest, now.timestamp()):
         with contextlib.suppress(OSError):
             path.unlink()
         return
