@@ -11,12 +11,12 @@ modification time, inode, mode and change time as the walk before the build foun
 (`uptodate.walk`), and only when the file had not changed for two seconds before that walk
 (else it could have been saved again since with the same times and size). The cache is one
 text file in the site's `.zuhause/cache/` folder: a JSON header line, then one line per
-entry, its key, a tab and its value as JSON: plain data, never code. Each entry is decoded
-only when a build asks for it. A file that cannot be read, has no valid header, or was
-written by another version of zuhause is ignored and replaced; a damaged entry is made
-again. A build adds its new entries at the file's end; when more than one line in eight is
-one the last build did not use (or a damaged or replaced one), the file is written anew with
-the used entries alone, so it stays about as big as the site.
+entry, its key, a tab and its value as JSON: plain data, never code. The file is read as
+bytes and each entry is decoded only when a build asks for it. A file that cannot be read,
+has no valid header, or was written by another version of zuhause is ignored and replaced;
+a damaged entry is made again. A build adds its new entries at the file's end; when more
+than one line in eight is one the last build did not use (or a damaged or replaced one), the
+file is written anew with the used entries alone, so it stays about as big as the site.
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ from .uptodate import FileStat
 FORMAT = 3
 STALE_SHARE = 8
 CACHE_FILE = Path(".zuhause") / "cache" / "parsed.lines"
+KEY_LENGTH = 40  # characters of a key (`key_of`)
+_JSON = json.JSONDecoder()  # (keeps nothing between calls)
 
 
 class Unencodable(ValueError):
@@ -178,6 +180,20 @@ def _known_file(data: Any) -> KnownFile:
     return KnownFile(digest, placeholders, _texts(texts), _texts(entries))
 
 
+def _from_json(value: bytes) -> Any:
+    """The data of one entry's value: exactly one JSON value (else ValueError)."""
+    text = value.decode("utf-8", "surrogatepass")
+    data, end = _JSON.raw_decode(text)  # (json.loads, without its checks for white space)
+    if end != len(text):
+        raise ValueError("more than one value")
+    return data
+
+
+def _to_json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8", "surrogatepass")
+
+
 def _position(position: Position | None) -> list[int] | None:
     return None if position is None else [position.line, position.column]
 
@@ -192,9 +208,9 @@ def key_of(*parts: str | int) -> str:
 class ParseCache:
     """Results of parsing site files by a key of their input; see the module docstring."""
 
-    def __init__(self, entries: dict[str, str] | None = None, path: Path | None = None,
+    def __init__(self, entries: dict[str, bytes] | None = None, path: Path | None = None,
                  stored: bool = False, lines: int = 0) -> None:
-        self.entries: dict[str, str] = entries or {}  # key -> its value as JSON text
+        self.entries: dict[str, bytes] = entries or {}  # key -> its value as JSON (UTF-8)
         self.path = path
         self.used: set[str] = set()
         self.added: list[str] = []  # keys of entries made since the file was read or written
@@ -205,25 +221,21 @@ class ParseCache:
     def of_site(cls, root: Path) -> ParseCache:
         """The cache of the site folder `root` (empty when there is none or it is unusable)."""
         path = root / CACHE_FILE
-        entries: dict[str, str] = {}
-        lines = 0
         try:
-            header, _, rest = path.read_text("utf-8").partition("\n")
-            if header != _header():
-                raise ValueError("another version's cache")
-            for line in rest.split("\n"):  # (an entry added later comes later: it wins)
-                key, tab, value = line.partition("\t")
-                if tab:
-                    entries[key] = value
-                    lines += 1
-        except (OSError, ValueError, TypeError, AttributeError):
+            header, _, rest = path.read_bytes().partition(b"\n")
+        except OSError:
             return cls({}, path)
-        return cls(entries, path, stored=True, lines=lines)
+        if header != _header().encode():  # (none, or another version's cache)
+            return cls({}, path)
+        kept = [line for line in rest.split(b"\n") if line[KEY_LENGTH:KEY_LENGTH + 1] == b"\t"]
+        entries = {line[:KEY_LENGTH].decode("latin-1"): line[KEY_LENGTH + 1:]
+                   for line in kept}  # (an entry added later comes later: it wins)
+        return cls(entries, path, stored=True, lines=len(kept))
 
     def lookup(self, key: str, from_data: Callable[[Any], Any] = lambda d: d) -> Any:
         """The value kept for `key`; KeyError when there is none (a damaged one is dropped)."""
         try:
-            value = from_data(json.loads(self.entries[key]))
+            value = from_data(_from_json(self.entries[key]))
         except KeyError:
             raise
         except (TypeError, ValueError, IndexError, AttributeError):
@@ -246,7 +258,7 @@ class ParseCache:
 
     def put(self, key: str, data: Any) -> None:
         """Keep `data` (plain JSON data) for `key`."""
-        self.entries[key] = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        self.entries[key] = _to_json(data)
         self.used.add(key)
         self.added.append(key)
 
@@ -327,16 +339,14 @@ class ParseCache:
         with contextlib.suppress(OSError):  # (the file is gone: written anew below)
             if self.stored and stale * STALE_SHARE <= len(self.used):
                 if added:  # (after a line cut short, on a fresh line)
-                    rawfiles.append(self.path, _lines(self.entries, added, "\n").encode(
-                        "utf-8", "surrogatepass"))
+                    rawfiles.append(self.path, _lines(self.entries, added, b"\n"))
                     self.lines += len(added)
                 self.added = []
                 self.used = set()
                 return
         try:
             kept = {key: self.entries[key] for key in sorted(self.used) if key in self.entries}
-            rawfiles.replace(self.path, _lines(kept, kept, _header() + "\n").encode(
-                "utf-8", "surrogatepass"))
+            rawfiles.replace(self.path, _lines(kept, kept, _header().encode() + b"\n"))
             self.entries, self.added, self.stored, self.lines = kept, [], True, len(kept)
         except OSError:
             return
@@ -348,6 +358,6 @@ def _header() -> str:
     return json.dumps({"format": FORMAT, "zuhause": __version__})
 
 
-def _lines(entries: dict[str, str], keys: Iterable[str], before: str) -> str:
+def _lines(entries: dict[str, bytes], keys: Iterable[str], before: bytes) -> bytes:
     """`before`, then one line for each of `keys`: the key, a tab and its value's JSON."""
-    return before + "".join(f"{key}\t{entries[key]}\n" for key in keys)
+    return before + b"".join(b"%s\t%s\n" % (key.encode("latin-1"), entries[key]) for key in keys)
