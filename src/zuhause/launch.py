@@ -7,6 +7,7 @@ its `try` starts before the heavy imports do.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -17,6 +18,10 @@ from .stopping import Terminated, on_sigterm
 def run() -> int:
     """Import the command line and run it; returns the exit code."""
     signal.signal(signal.SIGTERM, on_sigterm)
+    if sys.argv[1:2] == ["build"]:
+        gc.disable()  # a build holds the cycle collector off anyway (`build.collector_paused`);
+        # turned on again after it, its first run would walk every object of the site once
+        # more (0.03 s at 10,000 pages), just before `leave` ends the process
     try:
         from .cli import main
         code = main()
