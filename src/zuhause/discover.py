@@ -59,14 +59,16 @@ def walk_files(root: Path, folder: Path, warnings: list[Message],
     for directory, dirnames, filenames in os.walk(folder, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not ignored(d))
         inside = os.path.relpath(directory, root)
+        prefix = "" if inside == os.curdir else inside + os.sep
         for name in sorted(filenames):
             if ignored(name):
                 continue
-            full = os.path.join(directory, name)
-            if os.path.join(inside, name) in regular:
-                found.append(Path(inside, name))
+            place = prefix + name
+            relative = Path(place)
+            if place in regular:
+                found.append(relative)
                 continue
-            relative = Path(inside, name)
+            full = os.path.join(directory, name)
             if os.path.islink(full) and leaves(Path(full), root):
                 warnings.append(msg("discover.skipped-link", file=relative.as_posix()))
                 continue

@@ -89,11 +89,12 @@ def _quiet(changed_ns: int, moment: float) -> bool:
 def walk(root: Path, out: Path, folders: Iterable[Path]) -> Walk:
     """Walk `folders` (skipping the output folder, `.zuhause/` and `.git/` below `root`)."""
     began = time.time()
-    digest = hashlib.blake2b()
+    lines: list[str] = []  # (one line per file: hashed together at the end)
     newest = 0
     files: dict[str, FileStat] = {}
     skip = {os.path.abspath(out), os.path.abspath(root / ".zuhause")}
     site = os.path.abspath(root)
+    regular = stat_kinds.S_ISREG
     for top in folders:
         inside_site = os.path.abspath(top) == site  # (its files are kept by their place)
         cut = len(os.fspath(top)) + 1
@@ -101,18 +102,20 @@ def walk(root: Path, out: Path, folders: Iterable[Path]) -> Walk:
             dirnames[:] = sorted(d for d in dirnames if d != ".git"
                                  and os.path.abspath(os.path.join(directory, d)) not in skip)
             place = directory[cut:]
+            folder, inside = os.path.join(directory, ""), os.path.join(place, "") if place else ""
             for name in sorted(filenames):
-                path = os.path.join(directory, name)
+                path = folder + name
                 try:
                     stat = os.stat(path, follow_symlinks=False)
                 except OSError:
                     continue
                 seen = (stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_mode,
                         stat.st_ctime_ns)
-                newest = max(newest, stat.st_mtime_ns, stat.st_ctime_ns)
-                digest.update(f"{path}\0{seen}\n".encode("utf-8", "surrogateescape"))
-                if inside_site and stat_kinds.S_ISREG(stat.st_mode):
-                    files[os.path.join(place, name) if place else name] = seen
+                newest = max(newest, seen[1], seen[4])
+                lines.append(f"{path}\0{seen}\n")
+                if inside_site and regular(seen[3]):
+                    files[inside + name] = seen
+    digest = hashlib.blake2b("".join(lines).encode("utf-8", "surrogateescape"))
     return Walk(digest.hexdigest(), newest, began, files)
 
 
