@@ -36,9 +36,9 @@ def safe_join(root: Path, relative: str) -> Path:
 
 def joined_inside(root: Path | str, relative: str) -> str:
     """`safe_join` as a plain string (for the many lookups of a build)."""
-    if not relative or "\x00" in relative or "\\" in relative or relative.startswith("/"):
-        raise UnsafePath(relative)
-    if any(part in ("", ".", "..") for part in relative.split("/")):
+    framed = f"/{relative}/"  # (an empty, '.' or '..' segment shows as '//', '/./', '/../')
+    if "//" in framed or "/./" in framed or "/../" in framed or "\x00" in relative \
+            or "\\" in relative:
         raise UnsafePath(relative)
     # No absolute path, no empty, '.' or '..' segment, no backslash: the join stays in `root`.
     return os.path.join(root, relative)
