@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from support import tree_bytes
 from zuhause import SiteError, build_site
 from zuhause.frontmatter import load_yaml, split_document
+from zuhause.new_options import add_arguments
 from zuhause.scaffold import (
     Answers,
-    add_arguments,
     answers_from_options,
     create_site,
     prompt_on_terminal,

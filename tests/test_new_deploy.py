@@ -14,7 +14,8 @@ import zuhause.deploy
 from deploy_steps import netlify_command, workflow, workflow_steps
 from support import actionlint
 from zuhause import SiteError, __version__, build_site
-from zuhause.scaffold import add_arguments, answers_from_options, create_site
+from zuhause.new_options import add_arguments
+from zuhause.scaffold import answers_from_options, create_site
 
 ANNA = ("--name", "Anna Korn", "--email", "anna@korn.example", "--city", "Dresden")
 WORKFLOW = ".github/workflows/pages.yml"

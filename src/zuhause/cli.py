@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__, scaffold
+from . import __version__, new_options
 from .build import build_site, output_folder
 from .catalogue import system_language
 from .errors import Message, SiteError, msg
@@ -55,7 +55,7 @@ def make_parser(language: str | None = None) -> argparse.ArgumentParser:
     serve.add_argument("--future", action="store_true", help=say(msg("help.serve.future")))
     new = commands.add_parser("new", help=say(msg("help.new.command")),
                               description=say(msg("help.new.description")), language=language)
-    scaffold.add_arguments(new, language)
+    new_options.add_arguments(new, language)
     check = commands.add_parser("check", help=say(msg("help.check.command")),
                                 description=say(msg("help.check.description")), language=language)
     check.add_argument("site", nargs="?", default=".", type=Path, help=site_help)
@@ -96,12 +96,13 @@ def owner_language(args: argparse.Namespace) -> str:
     """The language the owner reads: the one chosen for a new site, else the site's own, else
     the system's."""
     if args.command == "new":
-        return str(args.language or scaffold.Answers.language)
+        return str(args.language or new_options.DEFAULT_LANGUAGE)
     return site_language(args.site, system_language())
 
 
 def run_new(args: argparse.Namespace, language: str) -> int:
     """`zuhause new`."""
+    from . import scaffold  # imported when used: a build starts faster
     answers = scaffold.answers_from_options(vars(args), scaffold.terminal_ask(args.yes))
     report = scaffold.create_site(args.dir, answers, args.force)
     for path in report.written:

@@ -7,15 +7,36 @@ elsewhere a thread in the worker checks twice a second whether its parent is sti
 
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 PR_SET_PDEATHSIG = 1
 CHECK_EVERY = 0.5  # seconds between two looks at the parent, where the kernel cannot help
+
+
+def can_fork() -> bool:
+    """Whether this system starts worker processes by forking (not Windows). A build that
+    needs no workers does not import `multiprocessing`."""
+    import multiprocessing
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def forked_pool(workers: int, initializer: Callable[..., None],
+                initargs: tuple[Any, ...]) -> ProcessPoolExecutor:
+    """A pool of `workers` forked worker processes, each started with `initializer(*initargs)`
+    (which should call `die_with_parent` first); only where `can_fork`."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=initializer, initargs=initargs)
 
 
 def die_with_parent(parent: int) -> None:
@@ -31,6 +52,7 @@ def _kernel_kills_orphan() -> bool:
     """Ask Linux to send SIGKILL to this process when its parent ends; False elsewhere."""
     if not sys.platform.startswith("linux"):
         return False
+    import ctypes  # (only worker processes need it)
     try:
         libc = ctypes.CDLL(None, use_errno=True)  # the C library the interpreter runs on
         return int(libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)) == 0

@@ -3,7 +3,6 @@ folder that builds at once, with the deploy settings of the host that serves it.
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import shlex
@@ -27,6 +26,7 @@ from .deploy import (
 )
 from .errors import Message, Problem, Problems, SiteError, msg
 from .frontmatter import Position, YamlMap
+from .new_options import DEFAULT_LANGUAGE
 from .output import describe_os_error
 from .quoting import yaml_quote
 from .scaffold_texts import (
@@ -59,7 +59,7 @@ _DOMAIN = re.compile(rf"(?=.{{1,253}}\Z)(?:{_LABEL}\.)+(?:[a-z]{{2,63}}|xn--[a-z
 class Answers:
     """Everything the owner answered; an empty text means "skipped" (a placeholder is written)."""
 
-    language: str = "de"
+    language: str = DEFAULT_LANGUAGE
     name: str = ""
     role: str = ""
     values: tuple[str, ...] = ()
@@ -506,45 +506,3 @@ def notes_for(answers: Answers, report: ScaffoldReport) -> list[str]:
         notes.append(text("new", answers.language, key, spec=answers.install, version=__version__))
     notes.append(texts["github_terms"])
     return notes
-
-
-# ---------------------------------------------------------------------------- the command line
-
-FLAG_HELP = (
-    ("--name", msg("help.new.name")),
-    ("--role", msg("help.new.role")),
-    ("--value", msg("help.new.value")),
-    ("--invitation", msg("help.new.invitation")),
-    ("--email", msg("help.new.email")),
-    ("--phone", msg("help.new.phone")),
-    ("--business", msg("help.new.business")),
-    ("--street", msg("help.new.street")),
-    ("--postcode", msg("help.new.postcode")),
-    ("--city", msg("help.new.city")),
-)
-
-
-def add_arguments(parser: argparse.ArgumentParser, language: str = "en") -> None:
-    """Add DIR and every flag of `zuhause new` to the subcommand's parser, explained in
-    `language`."""
-    def say(message: Message) -> str:
-        return message.format(language)
-
-    parser.add_argument("dir", type=Path, metavar="DIR", help=say(msg("help.new.dir")))
-    parser.add_argument("--language", choices=("de", "en"), default=None,
-                        help=say(msg("help.new.language")))
-    parser.add_argument("-y", "--yes", action="store_true", help=say(msg("help.new.yes")))
-    parser.add_argument("--force", action="store_true", help=say(msg("help.new.force")))
-    for flag, help_text in FLAG_HELP:
-        sentence = "TEXT" if flag in ("--role", "--value", "--invitation") else None
-        parser.add_argument(flag, action="append" if flag == "--value" else "store",
-                            metavar=sentence, help=say(help_text))
-    parser.add_argument("--legal-form", metavar="FORM", help=say(msg("help.new.legal-form")))
-    parser.add_argument("--host", metavar="HOST", help=say(msg("help.new.host")))
-    parser.add_argument("--github-user", metavar="USER", help=say(msg("help.new.github-user")))
-    parser.add_argument("--repo", help=say(msg("help.new.repo")))
-    parser.add_argument("--domain", help=say(msg("help.new.domain")))
-    parser.add_argument("--netlify-name", metavar="NAME", help=say(msg("help.new.netlify-name")))
-    parser.add_argument("--serve-from", metavar="HOST", help=say(msg("help.new.serve-from")))
-    parser.add_argument("--install", metavar="SPEC",
-                        help=say(msg("help.new.install", version=__version__)))

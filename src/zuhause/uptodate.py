@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib.metadata
+import importlib.util
 import json
 import os
 import stat as stat_kinds
@@ -136,12 +136,18 @@ def inputs_digest(site: Walk, themes: Walk, options: Mapping[str, object],
 
 
 def _versions() -> list[str]:
+    """What tells the installed versions of the libraries that shape the output apart: the
+    size, modification time and inode of each one's main file (a new version is a new file),
+    found without importing the library or `importlib.metadata` (0.01 s)."""
     found = []
-    for package in ("markdown", "jinja2", "pyyaml", "pillow", "markupsafe"):
+    for package in ("markdown", "jinja2", "yaml", "PIL", "markupsafe"):
+        spec = importlib.util.find_spec(package)
         try:
-            found.append(f"{package} {importlib.metadata.version(package)}")
-        except importlib.metadata.PackageNotFoundError:
-            found.append(f"{package} -")
+            stat = os.stat(spec.origin) if spec is not None and spec.origin else None
+        except OSError:
+            stat = None
+        found.append(f"{package} {stat.st_size} {stat.st_mtime_ns} {stat.st_ino}" if stat
+                     else f"{package} -")
     return found
 
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import BytecodeCache
 
@@ -22,13 +21,16 @@ from .discover import leaves
 from .errors import Problem, msg
 from .images import is_image
 from .later import release
-from .lifeline import die_with_parent
+from .lifeline import can_fork, die_with_parent, forked_pool
 from .markup import MarkdownRenderer, MemoKey, Rendered
 from .model import PageEntry, SiteModel
 from .output import Staging, write_file
 from .render import PageRenderer
 from .sources import SourceError
 from .themes import Theme, static_folders, template_folders
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 PARALLEL_FROM = 200  # pages to convert from Markdown before worker processes pay off
 PARALLEL_TEMPLATES_FROM = 600  # pages to render (their Markdown converted already) for the same
@@ -261,7 +263,7 @@ def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: 
         if memo is None or len(todo) - len(memo) >= PARALLEL_FROM else \
         sum(1 for position, _, _ in todo if _memo_key(model.pages[position]) not in memo)
     many = cold >= PARALLEL_FROM or len(todo) >= PARALLEL_TEMPLATES_FROM
-    if many and jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+    if many and jobs > 1 and can_fork():
         results = _render_together(model, site_root, chain, todo, staging, jobs, memo, templates,
                                    bring_back, people, store)
     else:
@@ -286,10 +288,9 @@ def _render_together(model: SiteModel, site_root: Path, chain: list[Theme], todo
     chunks = deque(enumerate(todo[i:i + size] for i in range(0, len(todo), size)))
     done: dict[int, Rendering] = {}
     here: PageRenderer | None = None  # made once the workers are forked (they need none)
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_Worker.start,
-                             initargs=(os.getpid(), model, site_root, chain, memo, templates,
-                                       bring_back, people, store)) as pool:
+    from concurrent.futures import FIRST_COMPLETED, wait  # (imported once workers are needed)
+    with forked_pool(jobs - 1, _Worker.start, (os.getpid(), model, site_root, chain, memo,
+                                               templates, bring_back, people, store)) as pool:
         running: dict[Future[tuple[Rendering, dict[MemoKey, Rendered]]], int] = {}
         while chunks or running:
             while chunks and len(running) < 2 * (jobs - 1):

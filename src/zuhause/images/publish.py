@@ -4,15 +4,13 @@ else made in worker processes (one per core) and kept in the cache for the next 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Problem
-from ..lifeline import die_with_parent
+from ..lifeline import can_fork, die_with_parent, forked_pool
 from ..output import Staging
 from .cache import ImageCache
 from .catalog import image_problem
@@ -111,9 +109,7 @@ def _run(todo: list[tuple[Job, Plan]], settings: ImageSettings,
     """Make the files of every job, spread over worker processes when there are several."""
     jobs = [job for job, _ in todo]
     count = min(workers or os.cpu_count() or 1, len(jobs))
-    if count < 2 or len(jobs) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if count < 2 or len(jobs) < PARALLEL_FROM or not can_fork():
         return [_make(job, settings) for job in jobs]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(count, mp_context=context, initializer=_start_worker,
-                             initargs=(os.getpid(),)) as pool:
+    with forked_pool(count, _start_worker, (os.getpid(),)) as pool:
         return list(pool.map(_make, jobs, [settings] * len(jobs)))
