@@ -138,7 +138,8 @@ def decode_page(data: Any, name: str, digest: str, body: Callable[[int], Any]) -
     """The page `encode_page` made `data` from; `body(length)` gives its body (the last
     `length` characters of the file's text, or where to read them)."""
     return Page(name, str(data["kind"]), str(data["path"]),
-                {key: decode_value(value) for key, value in data["values"].items()},
+                {key: decode_value(value) if isinstance(value, (list, dict)) else value
+                 for key, value in data["values"].items()},
                 body(int(data["body_length"])), int(data["body_line"]),
                 Later(decode_text, str(data["meta"])), None, digest)  # places: read when asked
 
@@ -150,7 +151,7 @@ def text_end(text: str) -> Callable[[int], str]:
 
 def _texts(data: Any) -> list[str]:
     """`data` when it is a list of texts (else the entry is damaged: ValueError)."""
-    if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
+    if not isinstance(data, list) or not set(map(type, data)) <= {str}:
         raise ValueError("not a list of texts")
     return data
 
@@ -200,8 +201,8 @@ def _position(position: Position | None) -> list[int] | None:
 
 def key_of(*parts: str | int) -> str:
     """The cache key of whatever `parts` describe (texts, names, numbers)."""
-    texts = [str(part) for part in parts]  # each part with its length: no two lists alike
-    framed = "".join(f"{len(text)}:{text}" for text in texts)
+    framed = "".join([f"{len(text)}:{text}" for text in map(str, parts)])  # each part with
+    # its length: no two lists alike
     return hashlib.blake2b(framed.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
