@@ -79,7 +79,14 @@ def load_manifest(folder: Path) -> Manifest | None:
         return None
     if not isinstance(folders, list):
         return Manifest(files, parent_folders(files), text)
-    return Manifest(files, frozenset(str(f) for f in folders), text)
+    return Manifest(files, frozenset(map(str, folders)), text)
+
+
+def _quoted(name: str) -> str:
+    """`json.dumps(name)`, at once for the usual name that needs no escape."""
+    if name.isascii() and name.isprintable() and '"' not in name and "\\" not in name:
+        return f'"{name}"'
+    return json.dumps(name)
 
 
 def manifest_text(files: dict[str, dict[str, object]], folders: frozenset[str],
@@ -93,11 +100,11 @@ def manifest_text(files: dict[str, dict[str, object]], folders: frozenset[str],
 
     def line(name: str) -> str:
         record = files[name]
-        if name in known and old.get(name) == record:
+        if name in known and ((before := old.get(name)) is record or before == record):
             return known[name]
-        return f" {json.dumps(name)}: {json.dumps(record, sort_keys=True)}"
+        return f" {_quoted(name)}: {json.dumps(record, sort_keys=True)}"
 
-    records = ",\n".join(line(name) for name in sorted(files))
-    names = ",\n".join(f" {json.dumps(name)}" for name in sorted(folders))
+    records = ",\n".join([line(name) for name in sorted(files)])
+    names = ",\n".join([f" {_quoted(name)}" for name in sorted(folders)])
     return (f'{{"generator": "zuhause",\n"files": {{\n{records}\n}},\n'
             f'"folders": [\n{names}\n]}}\n')

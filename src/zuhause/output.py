@@ -261,8 +261,8 @@ class Staging:
         old = old if old is not None else self.previous_record(relative)
         if not fingerprint or old is None or old.get("fingerprint") != fingerprint:
             return False
-        self.files[relative] = dict(old)
-        return True
+        self.files[relative] = old  # (the previous manifest's record itself: never changed,
+        return True  # so `manifest_text` knows it at once)
 
     def foreign_files(self) -> list[str]:
         """Files in `out` that zuhause did not write (relative, posix); listed once per build."""
