@@ -20,6 +20,7 @@ from support import minimal_file, run_cli, tree_bytes, write_site
 from zuhause import build_site
 from zuhause.conversions import FOLDER as CONVERSIONS
 from zuhause.manifest import MANIFEST
+from zuhause.memory import TEMPLATE_FOLDER
 from zuhause.parsecache import CACHE_FILE
 
 PERSON_JONAS = """\
@@ -353,3 +354,36 @@ def test_a_build_in_its_own_process_says_what_it_did_before_it_ends(tmp_path: Pa
                             capture_output=True, text=True, timeout=120)
     assert failed.returncode == 1
     assert failed.stdout == "" and "content/journal/post-1.md:" in failed.stderr
+
+
+def test_a_template_edited_after_it_was_compiled_and_kept_is_compiled_again(
+        tmp_path: Path) -> None:
+    root = journal_site(tmp_path / "site")
+    change_template(root)
+    assert run_cli("build", root).code == 0
+    kept = sorted((root / TEMPLATE_FOLDER).iterdir())
+    assert kept  # compiled templates are kept between builds
+    override = root / "templates" / "post.html"
+    before = (root / "public" / "journal" / "post-1" / "index.html").read_text("utf-8")
+    override.write_text(override.read_text("utf-8").replace("Aus der Backstube", "Frisch vom Blech"),
+                        "utf-8")
+    assert run_cli("build", root).code == 0
+    page = (root / "public" / "journal" / "post-1" / "index.html").read_text("utf-8")
+    assert "Aus der Backstube" in before and "Frisch vom Blech" in page
+    assert "Aus der Backstube" not in page
+    assert without_manifest(root / "public") == clean_build(root, tmp_path)
+
+
+def test_damaged_compiled_templates_are_compiled_again(tmp_path: Path) -> None:
+    root = journal_site(tmp_path / "site")
+    assert run_cli("build", root).code == 0
+    expected = without_manifest(root / "public")
+    kept = sorted((root / TEMPLATE_FOLDER).iterdir())
+    assert kept
+    for number, path in enumerate(kept):  # cut short, foreign, or not code at all
+        data = path.read_bytes()
+        path.write_bytes([data[:len(data) // 2], b"j2" + data[2:], b"kaputt", b""][number % 4])
+    shutil.rmtree(root / "public")
+    assert run_cli("build", root).code == 0
+    assert without_manifest(root / "public") == expected
+    assert all(path.read_bytes() != b"kaputt" and path.stat().st_size > 100 for path in kept)

@@ -3,8 +3,8 @@ what a save changed: the parse cache, the Markdown conversions, the pages read (
 files stay as they were), and the compiled templates; and, within one build, the placeholders
 found in each page while it was read (so no page is read twice).
 
-A single `zuhause build` starts with an empty memory (except the parse cache, which is kept in
-the site folder); nothing here outlives the process.
+A single `zuhause build` starts with an empty memory, except what is kept in the site's
+`.zuhause/cache/` folder: the parse cache, the Markdown conversions and the compiled templates.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from jinja2 import BytecodeCache
+from jinja2 import BytecodeCache, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
+from . import __version__
 from .conversions import ConversionStore
 from .errors import Problem, Problems
 from .later import Later
@@ -99,6 +100,31 @@ class TemplateCode(BytecodeCache):
         self.code[bucket.key] = bucket.bytecode_to_string()
 
 
+TEMPLATE_FOLDER = Path(".zuhause") / "cache" / "templates"
+
+
+class StoredTemplateCode(FileSystemBytecodeCache):
+    """Compiled templates kept in the site's `.zuhause/cache/templates/` between builds, one
+    file each, written whole or not at all. Jinja takes a file only when it holds code of
+    its own version (and Python's) compiled from the template's present source; the file's
+    name also depends on zuhause's version, whose Jinja settings the code was compiled with."""
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        """The key of a template's file: its name and path, and zuhause's version."""
+        return super().get_cache_key(f"{__version__}\0{name}", filename)
+
+    @classmethod
+    def of_site(cls, root: Path) -> BytecodeCache:
+        """The compiled templates kept in the site folder `root` (in memory alone when that
+        folder cannot be made)."""
+        folder = root / TEMPLATE_FOLDER
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return TemplateCode()
+        return cls(str(folder))
+
+
 @dataclass
 class BuildMemory:
     """See the module docstring."""
@@ -106,7 +132,7 @@ class BuildMemory:
     cache: ParseCache
     converted: dict[MemoKey, Rendered] = field(default_factory=dict)
     files: FileMemo = field(default_factory=FileMemo)
-    templates: TemplateCode = field(default_factory=TemplateCode)
+    templates: BytecodeCache = field(default_factory=TemplateCode)
     entries: dict[int, tuple[Page, str, PageEntry]] = field(default_factory=dict)
     keep_conversions: bool = False  # also those made in worker processes (for `serve`)
     store: ConversionStore | None = None  # Markdown conversions kept in the site folder
@@ -130,6 +156,7 @@ class BuildMemory:
         is how the site's files were found before the build: page files unchanged since an
         earlier build read them are not read at all."""
         memory = cls.of_site(root)
+        memory.templates = StoredTemplateCode.of_site(root)
         memory.lazy_bodies = True
         memory.walk = walk
         return memory
