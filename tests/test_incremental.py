@@ -387,3 +387,13 @@ def test_damaged_compiled_templates_are_compiled_again(tmp_path: Path) -> None:
     assert run_cli("build", root).code == 0
     assert without_manifest(root / "public") == expected
     assert all(path.read_bytes() != b"kaputt" and path.stat().st_size > 100 for path in kept)
+
+
+def test_a_build_whose_compiled_templates_cannot_be_kept_builds_all_the_same(
+        tmp_path: Path) -> None:
+    root = journal_site(tmp_path / "site")
+    (root / TEMPLATE_FOLDER).parent.mkdir(parents=True)
+    (root / TEMPLATE_FOLDER).write_text("a file where the folder would go")
+    result = run_cli("build", root)
+    assert result.code == 0, result.err
+    assert without_manifest(root / "public") == clean_build(root, tmp_path)

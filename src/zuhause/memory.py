@@ -9,6 +9,7 @@ A single `zuhause build` starts with an empty memory, except what is kept in the
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 from collections.abc import Callable, Iterable
@@ -26,19 +27,28 @@ from .later import Later
 from .markup import MemoKey, Rendered, carried_over
 from .model import PageEntry, page_texts
 from .pages import BodyAt, Page, body_from_file, read_page
-from .parsecache import KnownFile, ParseCache
-from .sources import SourceError, read_or_report, text_digest
+from .parsecache import KnownFile, ParseCache, Unencodable, decode_page, encode_page, text_end
+from .sources import Source, SourceError, read_or_report, text_digest
 from .starter.recognise import (
     Placeholder,
     cached_placeholders,
     placeholders_data,
     placeholders_from_data,
-    placeholders_key,
 )
 from .uptodate import FileStat, Walk, settled
 
 T = TypeVar("T")
 Stamp = tuple[int, int, int]
+
+
+def _parser(root: Path, relative: Path, source: Source
+            ) -> Callable[[], tuple[Page | None, list[Problem]]]:
+    """What parses and validates the page of content/ at `relative`, whose text is `source`."""
+    def make() -> tuple[Page | None, list[Problem]]:
+        found = Problems()
+        page = read_page(root, relative, found, None, lambda _p, _n: source)  # kept whole
+        return page, list(found)
+    return make
 
 
 def stamp_of(path: Path) -> Stamp | None:
@@ -113,16 +123,22 @@ class StoredTemplateCode(FileSystemBytecodeCache):
         """The key of a template's file: its name and path, and zuhause's version."""
         return super().get_cache_key(f"{__version__}\0{name}", filename)
 
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Give the bucket its code, if kept and readable (else it is compiled)."""
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep a template's code, its folder made when the first one is kept; one that
+        cannot be written is no loss (the next build compiles the template again)."""
+        with contextlib.suppress(OSError):
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+
     @classmethod
-    def of_site(cls, root: Path) -> BytecodeCache:
-        """The compiled templates kept in the site folder `root` (in memory alone when that
-        folder cannot be made)."""
-        folder = root / TEMPLATE_FOLDER
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            return TemplateCode()
-        return cls(str(folder))
+    def of_site(cls, root: Path) -> StoredTemplateCode:
+        """The compiled templates kept in the site folder `root`."""
+        return cls(str(root / TEMPLATE_FOLDER))
 
 
 @dataclass
@@ -180,38 +196,55 @@ class BuildMemory:
                   full: Path | None = None) -> Page | None:
         """Read a page of content/: its text, then the page from the parse cache by that text
         (`keep` says which pages may be kept), else parsed and validated. With `lazy_bodies`
-        the page keeps where its text is instead of the text, after its summary and
-        description in the site's `language` are worked out (and cached), and what was
-        found is noted for `unchanged_page`. `full` is `root / relative`, when the caller
-        has it already."""
+        the page keeps where its text is instead of the text, and what was found (the page,
+        its placeholders, its summary and description in the site's `language`) is noted by
+        the file's name for the next build (`unchanged_page`, `_read_noted`). `full` is
+        `root / relative`, when the caller has it already."""
         name = relative.as_posix()
         full = full or root / relative
         source = read_or_report(full, name, problems)
         if source is None:
             return None
-        digest = text_digest(source.text)  # one hash of the text keys both lookups
-        placeholders = cached_placeholders(name, source.text, self.cache, digest)
-        self.placeholders[name] = placeholders
-
-        def make() -> tuple[Page | None, list[Problem]]:
-            found = Problems()
-            page = read_page(root, relative, found, None, lambda _p, _n: source)  # kept whole
-            return page, list(found)
-
-        page, found = self.cache.page(name, source.text, make, keep, digest)
+        digest = text_digest(source.text)  # one hash of the text keys every lookup
+        if self.lazy_bodies:
+            return self._read_noted(relative, name, str(full), source, digest, problems, keep,
+                                    language, _parser(root, relative, source))
+        self.placeholders[name] = cached_placeholders(name, source.text, self.cache, digest)
+        page, found = self.cache.page(name, source.text, _parser(root, relative, source), keep,
+                                      digest)
         problems.extend(found)
-        if page is not None and self.lazy_bodies:
-            seen = self._seen(relative)
-            if seen is not None and not (self.walk and settled(seen, self.walk.began)
-                                         and self.cache.has_page(name, digest)):
-                seen = None  # not noted: changed just before the walk, or names a picture
-            texts = [language, *self.page_texts(page, language, keep=seen is None)] \
-                if language is not None else []  # (while the text is at hand; noted below)
-            page.body = Later(body_from_file, BodyAt(str(full), name, len(page.body), digest))
-            if seen is not None:
-                self.cache.note_file(name, seen, KnownFile(
-                    digest, placeholders_data(placeholders), texts,
-                    [placeholders_key(name, digest)]))
+        return page
+
+    def _read_noted(self, relative: Path, name: str, full: str, source: Source, digest: str,
+                    problems: Problems, keep: Callable[[Page], bool], language: str | None,
+                    make: Callable[[], tuple[Page | None, list[Problem]]]) -> Page | None:
+        """`read_page` in a build that keeps no texts: the page noted for the file when its
+        text is the one noted then, else read; noted anew when anything about it changed."""
+        text = source.text
+        known = self.cache.known_file(name)
+        page = self._known_page(known, name, language, text_end(text)) \
+            if known is not None and known.digest == digest else None
+        found: list[Problem] = []
+        if page is None:
+            known = None
+            page, found = self.cache.page(name, text, make, lambda _page: False, digest)
+            problems.extend(found)  # (not kept there: the note below keeps it)
+            if page is None:
+                return None
+            self.placeholders[name] = cached_placeholders(name, text, None)
+        noted = keep(page) and not found
+        texts = [language, *self.page_texts(page, language, keep=not noted)] \
+            if language is not None else []  # (while the text is at hand)
+        seen = self._seen(relative)
+        if seen is not None and not (self.walk and settled(seen, self.walk.began)):
+            seen = None  # changed just before the walk: only the text's hash tells
+        if noted:
+            with contextlib.suppress(Unencodable):
+                note = KnownFile(seen, digest, placeholders_data(self.placeholders[name]), texts,
+                                 known.page if known is not None else encode_page(page))
+                if note != known:
+                    self.cache.note_file(name, note)
+        page.body = Later(body_from_file, BodyAt(full, name, len(page.body), digest))
         return page
 
     def _seen(self, place: Path) -> FileStat | None:
@@ -223,25 +256,39 @@ class BuildMemory:
 
     def unchanged_page(self, place: Path, full: str, language: str | None) -> Page | None:
         """The page of the file at `place` in the site folder (at `full`) when this build's
-        walk found it as an earlier build read it: from the parse cache, without reading
-        the file. None when it must be read (`read_page`): not known as unchanged, not all
-        of it in the cache, or not a build that keeps no texts."""
+        walk found it as the last build that read it did: from the parse cache, without
+        reading the file. None when it must be read (`read_page`): not found so, not all of
+        it in the cache, or not a build that keeps no texts."""
         seen = self._seen(place)
+        if seen is None:
+            return None
         name = place.as_posix()
-        known = self.cache.known_file(name, seen) if seen is not None else None
-        if known is None:
+        known = self.cache.known_file(name)
+        if known is None or known.seen != seen:
             return None
         digest = known.digest
+        page = self._known_page(known, name, language, lambda length: Later(
+            body_from_file, BodyAt(full, name, length, digest)))
+        if page is not None and language is not None \
+                and (name, digest, language) not in self.texts:
+            try:
+                self.page_texts(page, language)  # (from the cache, else the text is read now)
+            except SourceError:  # (saved since: read it)
+                return None
+        return page
+
+    def _known_page(self, known: KnownFile, name: str, language: str | None,
+                    body: Callable[[int], Any]) -> Page | None:
+        """The page noted in `known` for the file `name` (`body(length)` gives its body), with
+        its placeholders, and its description and summary when noted in `language`; None when
+        the note does not make a page."""
         try:
             placeholders = placeholders_from_data(name, known.placeholders)
-            page = self.cache.known_page(name, digest, lambda length: Later(
-                body_from_file, BodyAt(full, name, length, digest)))
-            if language is not None and known.texts[:1] == [language]:
-                self.texts[(name, digest, language)] = (known.texts[1], known.texts[2])
-            elif language is not None:
-                self.page_texts(page, language)  # (from the cache, else the text is read now)
-        except (KeyError, ValueError, TypeError, SourceError):  # (saved since: read it)
+            page = decode_page(known.page, name, known.digest, body)
+        except (KeyError, ValueError, TypeError):
             return None
+        if language is not None and known.texts[:1] == [language]:
+            self.texts[(name, known.digest, language)] = (known.texts[1], known.texts[2])
         self.placeholders[name] = placeholders
         return page
 

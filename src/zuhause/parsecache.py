@@ -6,10 +6,14 @@ found in each page file (`KnownFile`).
 
 Entries are keyed by a hash of exactly what was parsed (the text, the file's name, where the
 text starts), so an entry can never be out of date. The one exception is what lets a build
-skip reading a page file at all: what a build found in it is kept by the file's name, size,
-modification time, inode, mode and change time as the walk before the build found them
-(`uptodate.walk`), and only when the file had not changed for two seconds before that walk
-(else it could have been saved again since with the same times and size). The cache is one
+skip reading a page file at all: what the last `zuhause build` found in it (the page as read,
+its placeholders, summary and description, the hash of its text) is kept by the file's name,
+with the size, modification time, inode, mode and change time the walk before that build
+found it with (`uptodate.walk`). A later build that finds the file so again takes the page
+without reading it; one that finds it otherwise reads it, and takes the page all the same
+when the text's hash is the one kept. The times are kept only when the file had not changed
+for two seconds before the walk (else it could have been saved again since with the same
+times and size). The cache is one
 text file in the site's `.zuhause/cache/` folder: a JSON header line, then one line per
 entry, its key, a tab and its value as JSON: plain data, never code. The file is read as
 bytes and each entry is decoded only when a build asks for it. A file that cannot be read,
@@ -39,7 +43,7 @@ from .pages import Page
 from .sources import text_digest
 from .uptodate import FileStat
 
-FORMAT = 3
+FORMAT = 4
 STALE_SHARE = 8
 CACHE_FILE = Path(".zuhause") / "cache" / "parsed.lines"
 KEY_LENGTH = 40  # characters of a key (`key_of`)
@@ -158,27 +162,31 @@ def _texts(data: Any) -> list[str]:
 
 @dataclass(frozen=True)
 class KnownFile:
-    """What a build found in a page file, for a later build that finds the file unchanged
-    (`ParseCache.known_file`): the hash of its text, its placeholders as plain data
-    ([line, key, text] each), and its description and summary in a language ([language,
-    description, summary], or empty), and the keys of the entries that hold its placeholders
-    apart (kept as long as this is: a build that must read the file again finds them there;
-    its description and summary are worked out again then)."""
+    """What a build found in a page file, for a later build (`ParseCache.known_file`): how
+    the walk before it found the file (None when the file had changed just before: then
+    only the hash of its text tells whether this still holds), the hash of its text, its
+    placeholders as plain data ([line, key, text] each), its description and summary in a
+    language ([language, description, summary], or empty), and the page as `encode_page`
+    keeps it."""
 
+    seen: FileStat | None
     digest: str
     placeholders: list[Any]
     texts: list[str]
-    entries: list[str]
+    page: Any
 
 
 def _known_file(data: Any) -> KnownFile:
     """A `KnownFile` as `note_file` keeps it (else ValueError)."""
-    digest, placeholders, texts, entries = data
-    if not isinstance(digest, str) or not isinstance(placeholders, list) \
+    seen, digest, placeholders, texts, page = data
+    if not (seen is None or (isinstance(seen, list) and len(seen) == 5
+                             and set(map(type, seen)) <= {int})) \
+            or not isinstance(digest, str) or not isinstance(placeholders, list) \
             or not all(isinstance(item, list) and len(item) == 3 for item in placeholders) \
-            or len(texts) not in (0, 3):
+            or len(texts) not in (0, 3) or not isinstance(page, dict):
         raise ValueError("not a known file")
-    return KnownFile(digest, placeholders, _texts(texts), _texts(entries))
+    return KnownFile(None if seen is None else tuple(seen), digest,
+                     placeholders, _texts(texts), page)
 
 
 def _from_json(value: bytes) -> Any:
@@ -288,35 +296,24 @@ class ParseCache:
             to_data=lambda result: encode_page(result[0]),
             from_data=lambda data: (decode_page(data, name, digest, text_end(text)), []))
 
-    def known_page(self, name: str, digest: str, body: Callable[[int], Any]) -> Page:
-        """The page `page` keeps for the file `name` whose text has `digest`, without its
-        text (`body` as `decode_page` takes it); KeyError when none is kept."""
-        return self.lookup(key_of("page", name, digest),  # type: ignore[no-any-return]
-                           lambda data: decode_page(data, name, digest, body))
-
-    def known_file(self, name: str, seen: FileStat) -> KnownFile | None:
-        """What a build found in the file `name` when a walk found it as `seen`, as this
-        build's walk does (`note_file`); None when the file must be read."""
-        key = key_of("file", name, *seen)
+    def known_file(self, name: str) -> KnownFile | None:
+        """What the last build that read the page file `name` found in it (`note_file`);
+        None when nothing is kept (or only something damaged)."""
+        key = key_of("file", name)
         if key not in self.entries:
             return None
         try:
-            known: KnownFile = self.lookup(key, _known_file)
+            return self.lookup(key, _known_file)  # type: ignore[no-any-return]
         except KeyError:
             return None
-        self.used.update(entry for entry in known.entries if entry in self.entries)
-        return known
 
-    def note_file(self, name: str, seen: FileStat, known: KnownFile) -> None:
-        """Keep what a build found in the file `name`, read after a walk found it as `seen`
-        (`known_file`). Only for a file that walk found `uptodate.settled`: else a later walk
-        finding it as `seen` again could miss a change."""
-        self.put(key_of("file", name, *seen),
-                 [known.digest, known.placeholders, known.texts, known.entries])
-
-    def has_page(self, name: str, digest: str) -> bool:
-        """Whether a page read from the file `name` whose text has `digest` is kept."""
-        return key_of("page", name, digest) in self.entries
+    def note_file(self, name: str, known: KnownFile) -> None:
+        """Keep what a build found in the page file `name` (`known_file`), in place of what
+        was kept for it. `known.seen` only when the walk before the build found the file
+        `uptodate.settled`: else a later walk finding it so again could miss a change."""
+        self.put(key_of("file", name), [None if known.seen is None else list(known.seen),
+                                        known.digest, known.placeholders, known.texts,
+                                        known.page])
 
     def texts(self, kind: str, *inputs: str | int, make: Callable[[], list[str]],
               keep: bool = True) -> list[str]:
