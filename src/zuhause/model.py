@@ -204,6 +204,10 @@ def page_texts(page: Page, language: str) -> tuple[str, str]:
     return educate_text(description, language), educate_text(summary, language)
 
 
+_TEMPLATES = {"home": "home", "offer": "offer", "post": "post", "section": "list"}  # by kind
+_LISTS = {"angebote": "offer", "offers": "offer", "journal": "post"}  # by section folder
+
+
 def entry_from_page(page: Page, config: SiteConfig,
                     texts: Callable[[Page, str], tuple[str, str]] = page_texts) -> PageEntry:
     """The entry of a page read from content/, before it is cross-referenced (`texts` makes
@@ -222,12 +226,10 @@ def entry_from_page(page: Page, config: SiteConfig,
         updated=as_datetime(values["updated"], config.timezone) if "updated" in values else None,
         price=values.get("price", ""),
         image=page.image, image_alt=values.get("image_alt", "") if page.image else "",
-        template={"home": "home", "offer": "offer", "post": "post", "section": "list"}.get(
-            page.kind, values.get("template", "page")),
+        template=_TEMPLATES.get(page.kind) or values.get("template", "page"),
         order=values.get("order", 0),
         menu=values.get("menu", False),
-        list_of={"angebote": "offer", "offers": "offer", "journal": "post"}.get(
-            inside.split("/")[0], "") if page.kind == "section" else "",
+        list_of=_LISTS.get(inside.split("/")[0], "") if page.kind == "section" else "",
     )
 
 

@@ -254,10 +254,11 @@ def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: 
     resolve = MarkdownRenderer.resolver(model.pages_by_source, model.held_back)
     people = person_digests(model)
     for position, entry in enumerate(model.pages):
-        old = staging.previous_record(entry.output_file) or {}
+        relative = entry.output_file
+        old = staging.previous_record(relative) or {}
         fingerprint = page_fingerprint(entry, site, listing)
-        if old and links_unchanged(old, resolve) and people_unchanged(old, people) \
-                and staging.reuse(entry.output_file, fingerprint, old):
+        if old.get("fingerprint") == fingerprint and links_unchanged(old, resolve) \
+                and people_unchanged(old, people) and staging.reuse(relative, fingerprint, old):
             reused += 1
         else:
             todo.append((position, fingerprint, str(old.get("sha256", ""))))
