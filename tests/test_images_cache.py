@@ -3,13 +3,22 @@ the same bytes; a changed picture is made again, and entries no build uses any m
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from photos import jpeg_bytes
 from support import tree_bytes
-from zuhause import build_site
+from zuhause import build_site, uptodate
+from zuhause.images import facts
 from zuhause.images.cache import CACHE_FOLDER
+from zuhause.images.facts import FACTS_FILE
 from zuhause.manifest import MANIFEST
 
 
@@ -61,3 +70,81 @@ def test_a_changed_picture_is_made_again_and_its_old_entry_goes(
     assert len(now - entries) == 1 and len(entries - now) == 1
     html = (tmp_path / "out/brot/index.html").read_text("utf-8")
     assert 'width="700" height="500"' in html
+
+
+QUIET = 0.2  # instead of two seconds: how long a picture must be unchanged to be trusted
+
+
+def _settled(root: Path) -> None:
+    """Date every file of the site an hour back and wait out the quiet time (the change
+    times the system keeps cannot be set back)."""
+    an_hour_ago = time.time() - 3600
+    for path in root.rglob("*"):
+        if path.is_file():
+            os.utime(path, (an_hour_ago, an_hour_ago))
+    time.sleep(QUIET + 0.05)
+
+
+def _edit_page(root: Path, words: str) -> None:
+    page = root / "content/brot.md"
+    page.write_text(page.read_text("utf-8") + f"\n{words}\n", "utf-8")
+
+
+def test_a_build_reads_no_picture_that_is_as_an_earlier_build_found_it(
+        site: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(uptodate, "QUIET_SECONDS", QUIET)
+    root = _site(site)
+    _settled(root)
+    build_site(root, tmp_path / "out")
+    looked: list[str] = []
+    original = facts.probe
+    monkeypatch.setattr(facts, "probe", lambda path: (looked.append(path.name), original(path))[1])
+    _edit_page(root, "Frisch aus dem Ofen.")
+    build_site(root, tmp_path / "out")  # the page with the picture is made again
+    assert looked == []
+    assert _files(tmp_path / "out") == _files(_clean(root, tmp_path))
+    photo = root / "content/brot.jpg"  # the same size and times, other bytes:
+    stat, data = photo.stat(), bytearray(photo.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    photo.write_bytes(bytes(data))
+    os.utime(photo, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    _edit_page(root, "Und noch warm.")
+    again = build_site(root, tmp_path / "out")  # (the change time tells)
+    assert "brot.jpg" in looked and again.images_processed >= 1
+    assert _files(tmp_path / "out") == _files(_clean(root, tmp_path))
+
+
+def _clean(root: Path, work: Path) -> Path:
+    """A clean build of a copy of `root` (no output, no cache), in `work/clean-out`."""
+    shutil.rmtree(work / "clean-site", ignore_errors=True)
+    shutil.rmtree(work / "clean-out", ignore_errors=True)
+    shutil.copytree(root, work / "clean-site", ignore=shutil.ignore_patterns(".zuhause"))
+    build_site(work / "clean-site", work / "clean-out")
+    return work / "clean-out"
+
+
+def test_a_build_after_an_edit_does_not_import_the_imaging_library(
+        site: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(uptodate, "QUIET_SECONDS", QUIET)
+    root = _site(site)
+    _settled(root)
+    build_site(root, tmp_path / "out")
+    _edit_page(root, "Frisch aus dem Ofen.")
+    code = ("import sys\nfrom zuhause import uptodate\nfrom zuhause.cli import main\n"
+            f"uptodate.QUIET_SECONDS = {QUIET}\n"
+            f"assert main(['build', {str(root)!r}, '-o', {str(tmp_path / 'out')!r}]) == 0\n"
+            "print(sorted(name for name in sys.modules if name.split('.')[0] == 'PIL'))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_damaged_picture_facts_are_found_anew(site: Callable[..., Path], tmp_path: Path) -> None:
+    root = _site(site)
+    build_site(root, tmp_path / "out")
+    for damaged in ('{"format": 1, "zuhause": "0", "files": 5}', "[1, 2", '{"format": 1}', ""):
+        (root / FACTS_FILE).parent.mkdir(parents=True, exist_ok=True)
+        (root / FACTS_FILE).write_text(damaged, "utf-8")
+        _edit_page(root, damaged or "leer")
+        build_site(root, tmp_path / "out")
+        assert _files(tmp_path / "out") == _files(_clean(root, tmp_path))

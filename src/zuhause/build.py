@@ -118,8 +118,9 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
     files = discover(root, memory.walk.files if memory.walk is not None else ())
     memory.next_build()
     parse = memory.cache.load_yaml
+    look = memory.pictures.header
     people = [p for path in files.people if (p := guarded(
-        path.as_posix(), problems, partial(read_person, root, path, problems, parse)))]
+        path.as_posix(), problems, partial(read_person, root, path, problems, parse, look=look)))]
     language = config.language if config is not None else None
     pages = [page for path in files.pages
              if (page := _read_page(root, path, memory, problems, language))]
@@ -136,7 +137,7 @@ def load_site(root: Path, base_url: str | None = None, drafts: bool = False,
         problems.add("people/", 0, 0, msg("site.no-people"), msg("site.no-people-hint"),
                      "site.no-people")
     pictures = pictures_for(root, chain, config.images.get("keep", []),
-                            base_path(config.base_url), config.base_url)
+                            base_path(config.base_url), config.base_url, memory.pictures)
     setting = f"{config.language} {config.timezone}"
     model = build_model(config, people, pages, drafts, problems, files.warnings, unreadable,
                         now=now, future=future, preview=preview, pictures=pictures,
@@ -213,6 +214,7 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
         report = write_site(loaded, out_path, jobs, started)
         if memory.save_each_build:  # (serve saves when it stops, and leaves pruning to builds)
             memory.cache.save()
+            memory.pictures.save()
             if memory.store is not None and report.rendered * 10 >= report.pages \
                     and report.conversions is not None:
                 memory.store.prune(report.conversions)
@@ -309,7 +311,8 @@ def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
         swap.checkpoint("pages-written")
         static = _static_files(loaded)
         images = publish_images(_image_jobs(loaded, staging, static), _settings(loaded),
-                                ImageCache.of_site(root), staging, jobs)
+                                ImageCache.of_site(root), staging, jobs,
+                                memory.pictures if memory else None)
         if images.problems:
             raise SiteError(images.problems)
         _write_site_files(loaded, staging, static)

@@ -23,6 +23,7 @@ from jinja2.bccache import Bucket
 from . import __version__
 from .conversions import ConversionStore
 from .errors import Problem, Problems
+from .images.facts import PictureFacts
 from .later import Later
 from .markup import MemoKey, Rendered, carried_over
 from .model import PageEntry, page_texts
@@ -158,12 +159,13 @@ class BuildMemory:
     walk: Walk | None = None  # the site's files as found before this build: with `lazy_bodies`,
     # a page file found as an earlier build read it is not read again (`ParseCache.known_file`)
     texts: dict[tuple[str, str, str], tuple[str, str]] = field(default_factory=dict)  # (page_texts)
+    pictures: PictureFacts = field(default_factory=PictureFacts)  # what picture files hold
 
     @classmethod
     def of_site(cls, root: Path) -> BuildMemory:
         """A fresh memory for one build, with the caches kept in the site folder."""
         return cls(ParseCache.of_site(root), files=FileMemo(active=False),
-                   store=ConversionStore.of_site(root))
+                   store=ConversionStore.of_site(root), pictures=PictureFacts.of_site(root))
 
     @classmethod
     def for_build(cls, root: Path, walk: Walk | None = None) -> BuildMemory:
@@ -183,7 +185,8 @@ class BuildMemory:
         converted (also in worker processes) for the next, and saves the parse cache only
         when the server stops."""
         return cls(ParseCache.of_site(root), keep_conversions=True,
-                   store=ConversionStore.of_site(root), save_each_build=False)
+                   store=ConversionStore.of_site(root), save_each_build=False,
+                   pictures=PictureFacts.of_site(root))
 
     def next_build(self) -> None:
         """Keep of the last build's conversions what a new build may take."""

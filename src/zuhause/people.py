@@ -11,7 +11,7 @@ from .config import LINK_FIELDS
 from .errors import Problems, msg
 from .frontmatter import YamlMap, YamlParser, read_document
 from .images.plan import Where
-from .images.source import MAX_PIXELS, BadImage, probe
+from .images.source import MAX_PIXELS, BadImage, SourceImage, probe
 from .schema import Field, position_of, validate
 from .sources import Source, is_file, read_source
 
@@ -68,8 +68,10 @@ class Person:
 
 def read_person(root: Path, relative: Path, problems: Problems,
                 parse: YamlParser | None = None,
-                read: Callable[[Path, str], Source] = read_source) -> Person | None:
-    """Read and validate one person file; None when it cannot be used."""
+                read: Callable[[Path, str], Source] = read_source,
+                look: Callable[[Path], SourceImage] = probe) -> Person | None:
+    """Read and validate one person file; None when it cannot be used (`look` says what an
+    image file's header says: `probe`, or what an earlier build found)."""
     found = read_document(root, relative, problems, parse, read)
     if found is None:
         return None
@@ -100,7 +102,7 @@ def read_person(root: Path, relative: Path, problems: Problems,
                          msg("person.missing-portrait", file=values["portrait"].lstrip("/")),
                          msg("person.missing-portrait-hint"), "person.missing-portrait")
         else:
-            portrait_size = _image_size(portrait_path)
+            portrait_size = _image_size(portrait_path, look)
             if portrait_size is None:
                 problems.add(name, pos.line, pos.column,
                              msg("person.bad-portrait", file=values["portrait"]),
@@ -129,11 +131,11 @@ def _portrait_file(root: Path, portrait: str) -> Path | None:
 _TOO_LARGE = (-1, -1)
 
 
-def _image_size(path: Path) -> tuple[int, int] | None:
+def _image_size(path: Path, look: Callable[[Path], SourceImage]) -> tuple[int, int] | None:
     """Width and height of an image as shown (0, 0 for an SVG without a size), None when it
     is no image, `_TOO_LARGE` when it has more pixels than zuhause is willing to open."""
     try:
-        image = probe(path)
+        image = look(path)
     except BadImage as error:
         return _TOO_LARGE if error.reason == "too-many-pixels" else None
     except OSError:

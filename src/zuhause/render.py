@@ -16,6 +16,7 @@ from .conversions import ConversionStore
 from .errors import Problem, msg
 from .i18n import Translator
 from .images.catalog import ImageRef
+from .images.facts import PictureFacts
 from .images.plan import Job
 from .images.show import ImageFailed, OgImage, pictures_for
 from .legal import impressum_html, privacy_html
@@ -130,7 +131,8 @@ class PageRenderer:
         self.env: Environment = make_environment(site_root, chain, templates)
         self.t = Translator(model.config.language)
         self.pictures = pictures_for(site_root, chain, model.config.images.get("keep", []),
-                                     model.base_path, model.base_url)
+                                     model.base_path, model.base_url,
+                                     PictureFacts.of_site(site_root))  # (what it notes is let go)
         self.markdown = MarkdownRenderer(model.config.language, model.base_path,
                                          model.pages_by_source, model.held_back,
                                          pictures=self.pictures,

@@ -189,6 +189,7 @@ class DevSession:
         for thread in self._threads:
             thread.join(timeout=5)
         self.memory.cache.save()  # what this session parsed, for the next build
+        self.memory.pictures.save()
         shutil.rmtree(self.work, ignore_errors=True)
 
 

@@ -3,7 +3,6 @@ which remembers what it was asked for, so the build publishes exactly those imag
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
 import unicodedata
 from dataclasses import dataclass, field
@@ -11,10 +10,11 @@ from pathlib import Path
 
 from ..errors import Problem, msg
 from ..sources import is_file, site_label
+from .facts import PictureFacts
 from .plan import AS_IS, PICTURE, Job, Plan, Where, make_plan, source_key
 from .settings import ImageSettings
 from .source import AS_IS as AS_IS_SUFFIXES
-from .source import BadImage, SourceImage, probe
+from .source import BadImage, SourceImage
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,7 @@ class ImageCatalog:
     settings: ImageSettings
     site_root: Path
     static: list[Path]
+    facts: PictureFacts = field(default_factory=PictureFacts)  # what earlier builds found
     _seen: dict[Path, tuple[SourceImage, bytes] | BadImage] = field(default_factory=dict)
     _keys: dict[tuple[Path, str], str] = field(default_factory=dict)
     _plans: dict[Job, Plan] = field(default_factory=dict)
@@ -109,9 +110,7 @@ class ImageCatalog:
         seen = self._seen.get(file)
         if seen is None:
             try:
-                image = probe(file)
-                data = hashlib.sha256(file.read_bytes()).digest()
-                seen = (image, data)
+                seen = self.facts.look(file)
             except BadImage as error:
                 seen = error
             except OSError:

@@ -14,8 +14,8 @@ from ..lifeline import can_fork, die_with_parent, forked_pool
 from ..output import Staging
 from .cache import ImageCache
 from .catalog import image_problem
+from .facts import PictureFacts
 from .plan import Job, Plan, make_plan, source_key
-from .process import make_files
 from .settings import ImageSettings
 from .source import BadImage, probe
 
@@ -30,17 +30,20 @@ class ImageReport:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _plan(job: Job, settings: ImageSettings) -> tuple[Plan, bytes]:
-    """Plan a job from its source file as it is now; raises BadImage or OSError."""
-    data = Path(job.source).read_bytes()
-    key = source_key(hashlib.sha256(data).digest(), job.kind, settings)
-    return make_plan(job, probe(Path(job.source)), key, settings), data
+def _plan(job: Job, settings: ImageSettings, facts: PictureFacts) -> Plan:
+    """Plan a job from its source file as it is now (or as `facts` knows it unchanged);
+    raises BadImage or OSError."""
+    image, digest = facts.look(Path(job.source))
+    return make_plan(job, image, source_key(digest, job.kind, settings), settings)
 
 
 def _make(job: Job, settings: ImageSettings) -> tuple[dict[str, bytes], str]:
     """The files of one job, or the reason it failed (in a worker process)."""
+    from .process import make_files  # (imports the imaging library: only to make pictures)
     try:
-        plan, data = _plan(job, settings)
+        data = Path(job.source).read_bytes()
+        key = source_key(hashlib.sha256(data).digest(), job.kind, settings)
+        plan = make_plan(job, probe(Path(job.source)), key, settings)
         return make_files(plan, data, settings), ""
     except BadImage as error:
         return {}, error.reason
@@ -61,15 +64,18 @@ def unique(jobs: list[Job]) -> list[Job]:
 
 
 def publish_images(jobs: list[Job], settings: ImageSettings, cache: ImageCache,
-                   staging: Staging, workers: int | None = None) -> ImageReport:
-    """Put the files of `jobs` into `staging`; problems for images that cannot be published."""
+                   staging: Staging, workers: int | None = None,
+                   facts: PictureFacts | None = None) -> ImageReport:
+    """Put the files of `jobs` into `staging`; problems for images that cannot be published.
+    `facts` is what earlier builds found in the picture files."""
+    facts = facts if facts is not None else PictureFacts()
     started = time.perf_counter()
     report = ImageReport()
     todo: list[tuple[Job, Plan]] = []
     used: set[str] = set()
     for job in unique(jobs):
         try:
-            plan, _ = _plan(job, settings)
+            plan = _plan(job, settings, facts)
         except BadImage as error:
             report.problems.append(image_problem(error.reason, job.label, job.where))
             continue

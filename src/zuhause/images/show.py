@@ -12,6 +12,7 @@ from ..errors import Problem
 from ..themes import Theme, static_folders
 from ..urls import site_url
 from .catalog import ImageCatalog, ImageRef, find_image, image_problem
+from .facts import PictureFacts
 from .markup import Shown, picture_html, plain_html
 from .plan import OG, Job, Where
 from .settings import settings_for
@@ -88,10 +89,11 @@ class Pictures:
 
 
 def pictures_for(site_root: Path, chain: list[Theme], keep: list[str], base_path: str,
-                 base_url: str) -> Pictures:
+                 base_url: str, facts: PictureFacts | None = None) -> Pictures:
     """The pictures of one build: the theme chain's widths and static folders, the owner's
-    `images: keep:` list."""
+    `images: keep:` list (`facts`: what earlier builds found in the picture files)."""
     settings = settings_for([t.image_widths for t in chain],
                             [t.content_image_sizes for t in chain], keep)
-    return Pictures(ImageCatalog(settings, site_root, static_folders(site_root, chain)),
+    return Pictures(ImageCatalog(settings, site_root, static_folders(site_root, chain),
+                                 facts if facts is not None else PictureFacts()),
                     base_path, base_url)

@@ -8,8 +8,10 @@ import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+if TYPE_CHECKING:
+    from PIL import Image
 
 RASTER = frozenset({".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp", ".avif"})
 AS_IS = frozenset({".svg", ".gif"})
@@ -54,6 +56,7 @@ def probe(path: Path) -> SourceImage:
     suffix = path.suffix.lower()
     if suffix == ".svg":
         return _probe_svg(path.read_bytes())
+    from PIL import Image, UnidentifiedImageError  # (a build with no new picture needs none)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -91,4 +94,5 @@ def _probe_svg(data: bytes) -> SourceImage:
 
 def upright(image: Image.Image) -> Image.Image:
     """The image turned as its EXIF orientation says."""
+    from PIL import ImageOps
     return ImageOps.exif_transpose(image)
