@@ -68,7 +68,8 @@ class BuildReport:
     images_cached: int = 0  # images taken from the cache of an earlier build
     image_seconds: float = 0.0  # time spent on images (planning, processing, copying)
     written: list[str] = field(default_factory=list)  # the files zuhause's output holds now
-    conversions: set[str] | None = None  # the stored Markdown conversions its pages use
+    conversions: set[str] | None = None  # the stored Markdown conversions its pages use (not
+    # worked out when it rendered less than a tenth of the pages: then none are removed)
     untouched: dict[str, tuple[int, int, int]] = field(default_factory=dict, repr=False)
     # (files of the output it found and left as they were, with their size, time and inode)
 
@@ -215,8 +216,7 @@ def build_site(site: Path | str, out: Path | str | None = None, base_url: str | 
         if memory.save_each_build:  # (serve saves when it stops, and leaves pruning to builds)
             memory.cache.save()
             memory.pictures.save()
-            if memory.store is not None and report.rendered * 10 >= report.pages \
-                    and report.conversions is not None:
+            if memory.store is not None and report.conversions is not None:
                 memory.store.prune(report.conversions)
         if warning:
             report.warnings.append(warning)
@@ -338,10 +338,12 @@ def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
                                      "output.write-failed")]) from None
         raise
     pages = len(loaded.model.pages)
+    used = used_conversions(loaded.model, staging.files) \
+        if result.rendered * 10 >= pages else None  # (a build that rendered little prunes none)
     return BuildReport(root, out_path, pages, len(staging.files), result.rendered, result.reused,
                        time.perf_counter() - started, loaded.model.warnings + warnings,
                        images.processed, images.cached, images.seconds, list(staging.files),
-                       used_conversions(loaded.model, staging.files), staging.untouched())
+                       used, staging.untouched())
 
 
 def _settings(loaded: LoadedSite) -> ImageSettings:
