@@ -51,3 +51,68 @@ def test_the_previous_line_is_taken_for_an_equal_record_and_not_for_a_changed_on
 
 def test_a_text_in_another_layout_gives_no_lines() -> None:
     assert Manifest({}, frozenset(), '{"files": {}, "folders": []}').record_lines() == {}
+
+
+PORTRAIT = ["picture", "/site/static/anna.jpg", "static/anna.jpg", "", "people/anna.md", 4, 11]
+OG = ["og", "/site/static/anna.jpg", "static/anna.jpg", "", "people/anna.md", 4, 11]
+BREAD = ["picture", "/site/content/brot.jpg", "content/brot.jpg", "", "content/brot.md", 5, 1]
+
+
+def _pages(shown: dict[str, list[list[object]]]) -> dict[str, dict[str, object]]:
+    return {name: {"sha256": "a" * 64, "size": 10, "images": [list(job) for job in jobs]}
+            for name, jobs in shown.items()}
+
+
+def _read_back(tmp_path: Path, text: str) -> Manifest:
+    (tmp_path / MANIFEST).write_text(text, "utf-8")
+    manifest = load_manifest(tmp_path)
+    assert manifest is not None
+    return manifest
+
+
+def test_each_picture_is_listed_once_and_records_name_it_by_number(tmp_path: Path) -> None:
+    files = _pages({f"seite-{n}/index.html": [OG, PORTRAIT] for n in range(50)})
+    text = manifest_text(files, frozenset())
+    data = json.loads(text)
+    assert data["images"] == [OG, PORTRAIT]
+    assert {tuple(record["images"]) for record in data["files"].values()} == {(0, 1)}
+    assert text.count("/site/static/anna.jpg") == 2  # in the list alone
+    manifest = _read_back(tmp_path, text)
+    assert manifest.files == files
+    shared = {id(job) for record in manifest.files.values() for job in record["images"]}
+    assert len(shared) == 2  # one list per picture, however many pages show it
+
+
+def test_pictures_keep_their_numbers_and_new_ones_come_after_them(tmp_path: Path) -> None:
+    files = _pages({"a/index.html": [OG, PORTRAIT], "b/index.html": [PORTRAIT]})
+    previous = _read_back(tmp_path, manifest_text(files, frozenset()))
+    changed = {**previous.files, "0/index.html": _pages({"x": [BREAD, PORTRAIT]})["x"]}
+    text = manifest_text(changed, frozenset(), previous)
+    data = json.loads(text)
+    assert data["images"] == [OG, PORTRAIT, BREAD]
+    assert data["files"]["0/index.html"]["images"] == [2, 1]
+    assert data["files"]["a/index.html"]["images"] == [0, 1]  # (its line taken as it was)
+    assert _read_back(tmp_path, text).files == changed
+
+
+def test_a_picture_no_page_shows_any_more_leaves_the_list(tmp_path: Path) -> None:
+    files = _pages({"a/index.html": [OG, PORTRAIT], "b/index.html": [BREAD]})
+    previous = _read_back(tmp_path, manifest_text(files, frozenset()))
+    changed = {name: record for name, record in previous.files.items() if name != "a/index.html"}
+    text = manifest_text(changed, frozenset(), previous)
+    assert json.loads(text)["images"] == [BREAD]
+    assert _read_back(tmp_path, text).files == changed
+
+
+def test_manifests_with_pictures_in_each_record_are_read_and_bad_numbers_are_not(
+        tmp_path: Path) -> None:
+    files = _pages({"a/index.html": [OG, PORTRAIT]})
+    older = json.dumps({"generator": "zuhause", "files": files, "folders": []})
+    previous = _read_back(tmp_path, older)
+    assert previous.files == files  # (as earlier versions wrote them)
+    rewritten = json.loads(manifest_text(files, frozenset(), previous))  # every line anew
+    assert rewritten["images"] == [OG, PORTRAIT]
+    assert rewritten["files"]["a/index.html"]["images"] == [0, 1]
+    (tmp_path / MANIFEST).write_text(manifest_text(files, frozenset()).replace(
+        '"images": [0, 1]', '"images": [0, 7]'), "utf-8")
+    assert load_manifest(tmp_path) is None

@@ -369,8 +369,9 @@ def _image_jobs(loaded: LoadedSite, staging: Staging, static: dict[str, Path]) -
     """Every image the build publishes: those the pages show (rendered now or reused from
     the last build, whose manifest record lists them), those of the people's stories, and
     every raster picture in static/ (at its own path, without metadata) that is not kept."""
-    listed = dict.fromkeys(tuple(data) for record in staging.files.values()
-                           for data in record.get("images", []) or [])  # type: ignore[attr-defined]
+    distinct = {id(data): data for record in staging.files.values()  # (records share them)
+                for data in record.get("images", []) or []}  # type: ignore[attr-defined]
+    listed = dict.fromkeys(tuple(data) for data in distinct.values())
     shown = [Job.from_list(list(data)) for data in listed]  # most pages show the same few
     keep = _settings(loaded).keep
     copies = [Job(COPY, str(path), site_label(path, loaded.root), relative,

@@ -2,13 +2,17 @@
 
 Everything in the output folder that the manifest does not list belongs to the owner, empty
 folders included: zuhause carries it into every new build and never deletes it.
+
+The pictures a page shows are listed once, in the manifest's `images`, and a page's record
+names them by their place in that list (most pages show the same portrait).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 MANIFEST = ".zuhause-manifest.json"
 
@@ -20,6 +24,7 @@ class Manifest:
     files: dict[str, dict[str, object]]
     folders: frozenset[str]
     text: str = ""  # the manifest file's text as read (empty for one made up)
+    images: list[Any] = field(default_factory=list)  # the pictures records name by number
 
     def record_lines(self) -> dict[str, str]:
         """The line of each file's record in the text read (`manifest_text` writes one per
@@ -73,13 +78,22 @@ def load_manifest(folder: Path) -> Manifest | None:
         data = json.loads(text)
         files = data["files"]
         folders = data.get("folders")
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        images = data.get("images", [])
+        if not isinstance(files, dict) or not isinstance(images, list):
+            return None
+        numbered = True  # (else records of an older zuhause list their pictures themselves)
+        for record in files.values():  # (each picture once: records share it)
+            shown = record.get("images")
+            if shown and isinstance(shown[0], int):
+                record["images"] = [images[number] for number in shown]
+            elif shown:
+                numbered = False
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
-    if not isinstance(files, dict):
-        return None
+    images = images if numbered else []  # (then `manifest_text` writes every line anew)
     if not isinstance(folders, list):
-        return Manifest(files, parent_folders(files), text)
-    return Manifest(files, frozenset(map(str, folders)), text)
+        return Manifest(files, parent_folders(files), text, images)
+    return Manifest(files, frozenset(map(str, folders)), text, images)
 
 
 def _quoted(name: str) -> str:
@@ -94,7 +108,15 @@ def manifest_text(files: dict[str, dict[str, object]], folders: frozenset[str],
     """The manifest file's text: JSON with one line per file and folder (each line made by
     the C encoder; `indent=` would take the slow one). The line of a record equal to the
     `previous` manifest's is taken from its text (a build that changed a few files encodes
-    a few records)."""
+    a few records): the pictures keep their numbers, the previous list of pictures comes
+    first, new ones after it. When a picture of that list is shown no more, the list is made
+    anew and every line with it."""
+    table = _Pictures(previous.images if previous is not None else [])
+    numbers = {name: table.numbers(record["images"]) for name, record in files.items()
+               if isinstance(record.get("images"), list) and record["images"]}
+    if table.unused() or (previous is not None and not previous.images and numbers):
+        table, previous = _Pictures([]), None  # (also for a manifest of an older zuhause)
+        numbers = {name: table.numbers(files[name]["images"]) for name in sorted(numbers)}
     known = previous.record_lines() if previous is not None else {}
     old = previous.files if previous is not None else {}
 
@@ -102,9 +124,39 @@ def manifest_text(files: dict[str, dict[str, object]], folders: frozenset[str],
         record = files[name]
         if name in known and ((before := old.get(name)) is record or before == record):
             return known[name]
+        if name in numbers:
+            record = {**record, "images": numbers[name]}
         return f" {_quoted(name)}: {json.dumps(record, sort_keys=True)}"
 
     records = ",\n".join([line(name) for name in sorted(files)])
     names = ",\n".join([f" {_quoted(name)}" for name in sorted(folders)])
-    return (f'{{"generator": "zuhause",\n"files": {{\n{records}\n}},\n'
-            f'"folders": [\n{names}\n]}}\n')
+    return (f'{{"generator": "zuhause",\n"images": {json.dumps(table.shown)},\n'
+            f'"files": {{\n{records}\n}},\n"folders": [\n{names}\n]}}\n')
+
+
+class _Pictures:
+    """The manifest's list of pictures while its records are numbered."""
+
+    def __init__(self, shown: list[Any]) -> None:
+        self.shown = list(shown)
+        self._by_object = {id(job): number for number, job in enumerate(self.shown)}
+        self._by_value = {json.dumps(job): number for number, job in enumerate(self.shown)}
+        self._used: set[int] = set()
+
+    def numbers(self, jobs: Any) -> list[int]:
+        """The places of a record's pictures in the list (new ones added at its end)."""
+        found = []
+        for job in jobs:
+            number = self._by_object.get(id(job))
+            if number is None:  # (records share the pictures they show: seldom looked up)
+                number = self._by_value.setdefault(json.dumps(job), len(self.shown))
+                if number == len(self.shown):
+                    self.shown.append(job)
+                self._by_object[id(job)] = number
+            found.append(number)
+        self._used.update(found)
+        return found
+
+    def unused(self) -> bool:
+        """Whether a picture of the list is shown by no record."""
+        return len(self._used) < len(self.shown)
