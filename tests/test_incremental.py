@@ -19,9 +19,12 @@ import pytest
 from support import minimal_file, run_cli, tree_bytes, write_site
 from zuhause import build_site
 from zuhause.conversions import FOLDER as CONVERSIONS
+from zuhause.frontmatter import Position
 from zuhause.manifest import MANIFEST
 from zuhause.memory import TEMPLATE_FOLDER
+from zuhause.pages import BodyAt, places_from_file
 from zuhause.parsecache import CACHE_FILE
+from zuhause.sources import text_digest
 
 PERSON_JONAS = """\
 ---
@@ -254,29 +257,35 @@ def test_a_damaged_or_foreign_parse_cache_is_rebuilt_not_trusted(site: Callable[
     assert without_manifest(root / "public") == expected
 
 
-@pytest.mark.parametrize("entry", ["as written", "damaged"])
 def test_a_page_taken_from_the_parse_cache_still_says_where_its_person_stands(
-        site: Callable[..., Path], entry: str) -> None:
-    """The places of a cached page's front matter are read only when a message needs them:
-    a person removed after the page was cached is still named at the page's line and column
-    (at the file's start when the cache entry of the places is damaged)."""
+        site: Callable[..., Path]) -> None:
+    """The places of a cached page's front matter are not kept: they are read from its file
+    when a message needs them, so a person removed after the page was cached is still named
+    at the page's line and column."""
     ben = minimal_file("people/anna.md").replace("name: Anna Korn", "name: Ben Korn")
     root = site(people__ben_dot_md=ben, content__team_dot_md=(
         "---\ntitle: Ben\n# ein Kommentar\nperson:   ben\n---\nBen backt.\n"))
     assert run_cli("build", root).code == 0
-    cache = root / CACHE_FILE
-    if entry == "damaged":
-        lines = cache.read_text("utf-8").splitlines()
-        damaged = [re.sub(r'"meta":"(\\.|[^"\\])*"', '"meta":"kaputt"', line)
-                   if '"path":"team/"' in line else line for line in lines]
-        assert damaged != lines
-        cache.write_text("\n".join(damaged) + "\n", "utf-8")
+    noted = [line for line in (root / CACHE_FILE).read_text("utf-8").splitlines()
+             if '"path":"team/"' in line]
+    assert noted and all('"meta"' not in line for line in noted)
     (root / "people" / "ben.md").unlink()
     result = run_cli("build", root)
     assert result.code == 1
-    place = "content/team.md:4:11" if entry == "as written" else "content/team.md:1:1"
-    assert place in result.err and "ben" in result.err
+    assert "content/team.md:4:11" in result.err and "ben" in result.err
     assert "Traceback" not in result.err
+
+
+def test_the_places_of_a_page_saved_again_since_it_was_read_are_at_its_start(
+        tmp_path: Path) -> None:
+    page = tmp_path / "team.md"
+    page.write_text("---\ntitle: Ben\nperson: ben\n---\nBen backt.\n", "utf-8")
+    at = BodyAt(str(page), "content/team.md", 0, text_digest(page.read_text("utf-8")))
+    assert places_from_file(at).value_at("person") == Position(3, 9)
+    page.write_text("---\ntitle: Ben\n\nperson: ben\n---\nBen backt.\n", "utf-8")
+    assert places_from_file(at).position == Position(1, 1)  # (not the one the build read)
+    page.unlink()
+    assert places_from_file(at).position == Position(1, 1)
 
 
 @pytest.mark.parametrize("output", ["kept", "removed"])

@@ -27,7 +27,7 @@ from .images.facts import PictureFacts
 from .later import Later
 from .markup import MemoKey, Rendered, carried_over
 from .model import PageEntry, page_texts
-from .pages import BodyAt, Page, body_from_file, read_page
+from .pages import BodyAt, Page, body_from_file, places_from_file, read_page
 from .parsecache import KnownFile, ParseCache, Unencodable, decode_page, encode_page, text_end
 from .sources import Source, SourceError, read_or_report, text_digest
 from .starter.recognise import (
@@ -225,7 +225,7 @@ class BuildMemory:
         text is the one noted then, else read; noted anew when anything about it changed."""
         text = source.text
         known = self.cache.known_file(name)
-        page = self._known_page(known, name, language, text_end(text)) \
+        page = self._known_page(known, name, full, language, text_end(text)) \
             if known is not None and known.digest == digest else None
         found: list[Problem] = []
         if page is None:
@@ -244,7 +244,8 @@ class BuildMemory:
         if noted:
             with contextlib.suppress(Unencodable):
                 note = KnownFile(seen, digest, placeholders_data(self.placeholders[name]), texts,
-                                 known.page if known is not None else encode_page(page))
+                                 known.page if known is not None else
+                                 encode_page(page, places=False))
                 if note != known:
                     self.cache.note_file(name, note)
         page.body = Later(body_from_file, BodyAt(full, name, len(page.body), digest))
@@ -270,7 +271,7 @@ class BuildMemory:
         if known is None or known.seen != seen:
             return None
         digest = known.digest
-        page = self._known_page(known, name, language, lambda length: Later(
+        page = self._known_page(known, name, full, language, lambda length: Later(
             body_from_file, BodyAt(full, name, length, digest)))
         if page is not None and language is not None \
                 and (name, digest, language) not in self.texts:
@@ -280,14 +281,16 @@ class BuildMemory:
                 return None
         return page
 
-    def _known_page(self, known: KnownFile, name: str, language: str | None,
+    def _known_page(self, known: KnownFile, name: str, full: str, language: str | None,
                     body: Callable[[int], Any]) -> Page | None:
-        """The page noted in `known` for the file `name` (`body(length)` gives its body), with
-        its placeholders, and its description and summary when noted in `language`; None when
-        the note does not make a page."""
+        """The page noted in `known` for the file `name` at `full` (`body(length)` gives its
+        body; the places of its front matter are read from the file when a message needs
+        them), with its placeholders, and its description and summary when noted in
+        `language`; None when the note does not make a page."""
         try:
             placeholders = placeholders_from_data(name, known.placeholders)
-            page = decode_page(known.page, name, known.digest, body)
+            page = decode_page(known.page, name, known.digest, body,
+                               Later(places_from_file, BodyAt(full, name, 0, known.digest)))
         except (KeyError, ValueError, TypeError):
             return None
         if language is not None and known.texts[:1] == [language]:

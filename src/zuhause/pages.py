@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .errors import Problem, Problems, msg
-from .frontmatter import YamlMap, YamlParser, read_document
+from .frontmatter import Position, YamlMap, YamlParser, read_document, split_document
 from .images.catalog import ImageRef, find_image, image_problem
 from .images.plan import Where
 from .later import Deferred
@@ -82,6 +82,20 @@ def body_from_file(at: BodyAt) -> str:
         raise SourceError(Problem(at.name, 0, 0, msg("source.changed"), msg("source.changed-hint"),
                                   "source.changed"))
     return text[len(text) - at.length:] if at.length else ""
+
+
+def places_from_file(at: BodyAt) -> YamlMap:
+    """A page's front matter with the places of its keys and values, read again from its file
+    (only a message needs them); an empty one at the file's start when the file is no longer
+    the one the build read (the message then names the file's first line)."""
+    try:
+        text = read_source(Path(at.path), at.name).text
+    except SourceError:
+        return YamlMap(Position(1, 1))
+    document = split_document(text, at.name) if text_digest(text) == at.digest else None
+    if document is None or document.problems or not isinstance(document.meta, YamlMap):
+        return YamlMap(Position(1, 1))
+    return document.meta
 
 
 def page_kind(relative: PurePosixPath) -> str:

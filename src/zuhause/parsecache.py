@@ -43,7 +43,7 @@ from .pages import Page
 from .sources import text_digest
 from .uptodate import FileStat
 
-FORMAT = 4
+FORMAT = 5
 STALE_SHARE = 8
 CACHE_FILE = Path(".zuhause") / "cache" / "parsed.lines"
 KEY_LENGTH = 40  # characters of a key (`key_of`)
@@ -127,25 +127,33 @@ def decode_value(data: Any) -> Any:
     return {key: decode_value(item) for key, item in data["map"].items()}
 
 
-def encode_page(page: Page) -> Any:
+def encode_page(page: Page, places: bool = True) -> Any:
     """A page read from content/ as JSON data; its body is not kept (it is the end of the
-    file's text, from which the page is looked up)."""
+    file's text, from which the page is looked up), nor, unless `places`, the places of its
+    front matter's keys and values (then `decode_page` is told where to find them)."""
     if page.image is not None:
         raise Unencodable("a page with a picture")
-    return {"kind": page.kind, "path": page.path, "body_line": page.body_line,
+    data = {"kind": page.kind, "path": page.path, "body_line": page.body_line,
             "body_length": len(page.body),
-            "meta": json.dumps(encode(page.meta), ensure_ascii=False, separators=(",", ":")),
             "values": {key: encode_value(value) for key, value in page.values.items()}}
+    if places:
+        data["meta"] = json.dumps(encode(page.meta), ensure_ascii=False, separators=(",", ":"))
+    return data
 
 
-def decode_page(data: Any, name: str, digest: str, body: Callable[[int], Any]) -> Page:
+def decode_page(data: Any, name: str, digest: str, body: Callable[[int], Any],
+                places: Later[Any] | None = None) -> Page:
     """The page `encode_page` made `data` from; `body(length)` gives its body (the last
-    `length` characters of the file's text, or where to read them)."""
+    `length` characters of the file's text, or where to read them), `places` its front
+    matter with places when `data` has none."""
+    meta = Later(decode_text, str(data["meta"])) if "meta" in data else places
+    if meta is None:
+        raise KeyError("meta")
     return Page(name, str(data["kind"]), str(data["path"]),
                 {key: decode_value(value) if isinstance(value, (list, dict)) else value
                  for key, value in data["values"].items()},
                 body(int(data["body_length"])), int(data["body_line"]),
-                Later(decode_text, str(data["meta"])), None, digest)  # places: read when asked
+                meta, None, digest)  # (the places: made when asked)
 
 
 def text_end(text: str) -> Callable[[int], str]:
