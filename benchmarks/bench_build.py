@@ -1,13 +1,14 @@
 """Benchmark `zuhause build` on generated sites of several sizes.
 
-For each size: a clean build, a second build with nothing changed and a build
-after appending a sentence to one journal post. Each build is the installed
+For each size: a clean build, a second build with nothing changed, a build after
+appending a sentence to one journal post (with `--edits N`, N such builds, each after an
+edit of another post) and a clean output with a warm cache. Each build is the installed
 zuhause run as a child process; its wall time, CPU time and peak RSS are
 measured with os.wait4 on exactly that child (POSIX only).
 
 Usage::
 
-    python benchmarks/bench_build.py [--sizes 1000 10000] [--workdir DIR]
+    python benchmarks/bench_build.py [--sizes 1000 10000] [--repeat N] [--edits N] [--workdir DIR]
 """
 
 from __future__ import annotations
@@ -123,10 +124,11 @@ def working_copy(pristine: Path, workdir: Path, size: int) -> Path:
     return site
 
 
-def post_to_change(site: Path) -> Path:
-    """The journal post that the third build changes (the middle one by name)."""
+def post_to_change(site: Path, edit: int = 0) -> Path:
+    """The journal post that the `edit`-th build after an edit changes (the first: the middle
+    one by name; the others spread over the journal)."""
     posts = sorted((site / "content" / "journal").glob("*.md"))
-    return posts[len(posts) // 2]
+    return posts[(len(posts) // 2 + edit * 997) % len(posts)]
 
 
 def append_sentence(post: Path, round_number: int) -> None:
@@ -306,17 +308,19 @@ def measurement_of(run: ChildRun, pages: int, out: Path, files_written: int = 0)
 
 
 def measure_round(site: Path, out: Path, pages: int, round_number: int,
-                  trash: Path) -> dict[str, Measurement]:
-    """A clean build, one with nothing changed, one after a post changed, and a build into an
-    empty output folder with the cache of the earlier builds."""
+                  trash: Path, edits: int = 1) -> dict[str, list[Measurement]]:
+    """A clean build, one with nothing changed, `edits` builds each after a post changed, and
+    a build into an empty output folder with the cache of the earlier builds."""
     reset_build_state(site, out, trash)
     time.sleep(SETTLE_SECONDS)  # (the last round's edit is settled, as `settled_copy` says)
-    results = {"clean": measure_build(site, out, pages)}
-    results["unchanged"] = measure_build(site, out, pages)
-    append_sentence(post_to_change(site), round_number)
-    results["one_post_changed"] = measure_build(site, out, pages)
+    results = {"clean": [measure_build(site, out, pages)]}
+    results["unchanged"] = [measure_build(site, out, pages)]
+    results["one_post_changed"] = []
+    for edit in range(edits):
+        append_sentence(post_to_change(site, edit), round_number)
+        results["one_post_changed"].append(measure_build(site, out, pages))
     set_aside(out, trash)
-    results["warm_cache"] = measure_build(site, out, pages)
+    results["warm_cache"] = [measure_build(site, out, pages)]
     return results
 
 
@@ -363,7 +367,7 @@ def environment() -> dict[str, object]:
 
 
 def size_report(
-    size: int, seed: int, rounds: Sequence[dict[str, Measurement]]
+    size: int, seed: int, rounds: Sequence[dict[str, list[Measurement]]]
 ) -> dict[str, object]:
     """The JSON document for one size."""
     return {
@@ -374,8 +378,8 @@ def size_report(
         "environment": environment(),
         "results": {
             name: {
-                "median": asdict(median_measurement([r[name] for r in rounds])),
-                "runs": [asdict(r[name]) for r in rounds],
+                "median": asdict(median_measurement([m for r in rounds for m in r[name]])),
+                "runs": [asdict(m) for r in rounds for m in r[name]],
             }
             for name in SCENARIOS
         },
@@ -422,14 +426,15 @@ def print_failure(error: BuildFailed) -> None:
 # --------------------------------------------------------------------------
 
 
-def benchmark_size(size: int, seed: int, repeat: int, workdir: Path) -> dict[str, object]:
+def benchmark_size(size: int, seed: int, repeat: int, workdir: Path,
+                   edits: int = 1) -> dict[str, object]:
     """All rounds for one size, as a report."""
     site = working_copy(cached_site(workdir, size, seed), workdir, size)
     out = workdir / "run" / f"public-{size}"
     rounds = []
     for round_number in range(1, repeat + 1):
         print(f"{size} pages: round {round_number} of {repeat} ...", file=sys.stderr)
-        rounds.append(measure_round(site, out, size, round_number, workdir / SET_ASIDE))
+        rounds.append(measure_round(site, out, size, round_number, workdir / SET_ASIDE, edits))
     return size_report(size, seed, rounds)
 
 
@@ -444,6 +449,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="site sizes in pages (default: 1000 10000)",
     )
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
+    parser.add_argument(
+        "--edits", type=int, default=1,
+        help="builds after a post changed, per round (another post each); the table shows "
+             "the median of all (default 1)",
+    )
     parser.add_argument(
         "--repeat", type=int, default=1, help="rounds per size; the table shows medians (default 1)"
     )
@@ -460,8 +470,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="where build-<size>.json goes (default benchmarks/results)",
     )
     args = parser.parse_args(argv)
-    if args.repeat < 1:
-        parser.error("--repeat must be at least 1")
+    if args.repeat < 1 or args.edits < 1:
+        parser.error("--repeat and --edits must be at least 1")
     if min(args.sizes) < MIN_PAGES:
         parser.error(f"every size must be at least {MIN_PAGES} pages")
     return args
@@ -486,7 +496,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         for size in args.sizes:
             try:
-                report = benchmark_size(size, args.seed, args.repeat, workdir)
+                report = benchmark_size(size, args.seed, args.repeat, workdir, args.edits)
             except BuildFailed as error:
                 print_failure(error)
                 return 1
