@@ -112,20 +112,21 @@ def manifest_text(files: dict[str, dict[str, object]], folders: frozenset[str],
     first, new ones after it. When a picture of that list is shown no more, the list is made
     anew and every line with it."""
     table = _Pictures(previous.images if previous is not None else [])
-    numbers = {name: table.numbers(record["images"]) for name, record in files.items()
-               if isinstance(record.get("images"), list) and record["images"]}
-    if table.unused() or (previous is not None and not previous.images and numbers):
-        table, previous = _Pictures([]), None  # (also for a manifest of an older zuhause)
-        numbers = {name: table.numbers(files[name]["images"]) for name in sorted(numbers)}
+    shown = {id(job) for record in files.values()
+             for job in record.get("images") or ()}  # type: ignore[attr-defined]
+    if any(id(job) not in shown for job in table.shown) \
+            or (previous is not None and not previous.images and shown):
+        table, previous = _Pictures([]), None  # (also for a manifest of an older zuhause; a
+        # picture shown only by pages made anew counts as unused here: the list is remade)
     known = previous.record_lines() if previous is not None else {}
     old = previous.files if previous is not None else {}
 
     def line(name: str) -> str:
         record = files[name]
         if name in known and ((before := old.get(name)) is record or before == record):
-            return known[name]
-        if name in numbers:
-            record = {**record, "images": numbers[name]}
+            return known[name]  # (its pictures are in the list, where they were)
+        if record.get("images"):
+            record = {**record, "images": table.numbers(record["images"])}
         return f" {_quoted(name)}: {json.dumps(record, sort_keys=True)}"
 
     records = ",\n".join([line(name) for name in sorted(files)])
@@ -141,7 +142,6 @@ class _Pictures:
         self.shown = list(shown)
         self._by_object = {id(job): number for number, job in enumerate(self.shown)}
         self._by_value = {json.dumps(job): number for number, job in enumerate(self.shown)}
-        self._used: set[int] = set()
 
     def numbers(self, jobs: Any) -> list[int]:
         """The places of a record's pictures in the list (new ones added at its end)."""
@@ -154,9 +154,4 @@ class _Pictures:
                     self.shown.append(job)
                 self._by_object[id(job)] = number
             found.append(number)
-        self._used.update(found)
         return found
-
-    def unused(self) -> bool:
-        """Whether a picture of the list is shown by no record."""
-        return len(self._used) < len(self.shown)
