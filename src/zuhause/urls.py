@@ -42,10 +42,13 @@ def normalise_base_url(base_url: str) -> str:
 _QUERY_SAFE = "!#$%&'()*+,/:;=?@[]~"
 
 
+_NOTHING_TO_ENCODE = re.compile(r"[A-Za-z0-9_.~/-]*").fullmatch  # (most paths: slugs)
+
+
 def encode_path(path: str) -> str:
     """A file path as a URL path: every character but ASCII letters, digits, `-._~` and `/`
     percent-encoded (UTF-8), so `Stollen frisch.jpg` -> `Stollen%20frisch.jpg`, `#` -> `%23`."""
-    return quote(path, safe="/")
+    return path if _NOTHING_TO_ENCODE(path) else quote(path, safe="/")
 
 
 def site_url(base: str, path: str) -> str:
