@@ -9,7 +9,6 @@ Markdown budget (`markdown_budget.py`) keeps such calls short.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import threading
 import time
@@ -24,6 +23,7 @@ class DeadlinePassed(BaseException):
 
 def _raise_in(thread_id: int, exception: type[BaseException] | None) -> None:
     """Make `thread_id` raise `exception` at its next bytecode; None takes a pending one back."""
+    import ctypes  # (only when a deadline passes)
     payload = None if exception is None else ctypes.py_object(exception)
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), payload)
 
