@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from .i18n import Translator
 from .model import SiteModel
+from .urls import is_plain_path
 
 # Characters XML 1.0 forbids even as references (controls, surrogates, U+FFFE/U+FFFF)
 FEED_POSTS = 20  # the newest posts a feed carries: what a reader fetches again and again
@@ -64,12 +65,15 @@ def sitemap(model: SiteModel) -> str:
     """sitemap.xml listing every page with its absolute URL."""
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    base = _xml(model.absolute_url(""))
     for entry in sorted(model.pages, key=lambda e: e.path):
         if entry.kind == "not_found":
             continue
         changed = entry.updated or entry.date
         lastmod = f"<lastmod>{changed.date().isoformat()}</lastmod>" if changed else ""
-        lines.append(f"  <url><loc>{_xml(model.absolute_url(entry.path))}</loc>{lastmod}</url>")
+        loc = base + entry.path if is_plain_path(entry.path) else \
+            _xml(model.absolute_url(entry.path))  # (a plain path has nothing to escape)
+        lines.append(f"  <url><loc>{loc}</loc>{lastmod}</url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 

@@ -45,6 +45,12 @@ _QUERY_SAFE = "!#$%&'()*+,/:;=?@[]~"
 _NOTHING_TO_ENCODE = re.compile(r"[A-Za-z0-9_.~/-]*").fullmatch  # (most paths: slugs)
 
 
+def is_plain_path(path: str) -> bool:
+    """Whether `path` (a slug path such as 'journal/brot/') is a URL path as it is: relative,
+    and nothing in it to percent-encode."""
+    return not path.startswith("/") and _NOTHING_TO_ENCODE(path) is not None
+
+
 def encode_path(path: str) -> str:
     """A file path as a URL path: every character but ASCII letters, digits, `-._~` and `/`
     percent-encoded (UTF-8), so `Stollen frisch.jpg` -> `Stollen%20frisch.jpg`, `#` -> `%23`."""
