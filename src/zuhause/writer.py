@@ -124,12 +124,18 @@ def _hash_of(data: object) -> str:
 
 def page_fingerprint(entry: PageEntry, site: str, listing: str) -> str:
     """A hash of everything one page's HTML depends on, apart from the pages its text links
-    to (recorded when it is rendered, checked by `links_unchanged`)."""
-    own = [entry.kind, entry.path, entry.source, entry.digest or entry.body, entry.body_line,
-           entry.title,
-           entry.description, entry.summary, str(entry.date), str(entry.updated), entry.price,
-           entry.template, str(entry.generated_html or ""), entry.person_id, entry.scheduled,
-           entry.image.label if entry.image else "", entry.image_alt]
+    to (recorded when it is rendered, checked by `links_unchanged`). For a page read from a
+    file whose text's hash is known, that hash stands for all the file says (title, texts,
+    dates, price, person, template...; the language and time zone they are read in are part
+    of `site`); the rest is whether it is scheduled and which picture it shows."""
+    if entry.digest and entry.source:
+        own = [entry.source, entry.digest, entry.scheduled,
+               entry.image.label if entry.image else ""]
+    else:
+        own = [entry.kind, entry.path, entry.source, entry.body, entry.body_line, entry.title,
+               entry.description, entry.summary, str(entry.date), str(entry.updated),
+               entry.price, entry.template, str(entry.generated_html or ""), entry.person_id,
+               entry.scheduled, entry.image.label if entry.image else "", entry.image_alt]
     lists = entry.kind == "home" or bool(entry.list_of)
     return _hash_of((site, listing if lists else "", own))
 
