@@ -143,8 +143,12 @@ def page_fingerprint(entry: PageEntry, site: str, listing: str) -> str:
 def links_unchanged(record: dict[str, object], resolve: Callable[[str], str]) -> bool:
     """Whether every page file a rendered page linked to still resolves as it did then."""
     links = record.get("links", {})
-    return isinstance(links, dict) and all(resolve(str(wanted)) == target
-                                           for wanted, target in links.items())
+    if not isinstance(links, dict):
+        return False
+    for wanted, target in links.items():  # (a loop: most pages link to one or two)
+        if resolve(str(wanted)) != target:
+            return False
+    return True
 
 
 def people_unchanged(record: dict[str, object], digests: dict[str, str]) -> bool:
