@@ -142,9 +142,10 @@ def test_a_build_after_an_edit_does_not_import_the_imaging_library(
 def test_damaged_picture_facts_are_found_anew(site: Callable[..., Path], tmp_path: Path) -> None:
     root = _site(site)
     build_site(root, tmp_path / "out")
-    for damaged in ('{"format": 1, "zuhause": "0", "files": 5}', "[1, 2", '{"format": 1}', ""):
+    for number, damaged in enumerate(('{"format": 1, "zuhause": "0", "files": 5}', "[1, 2",
+                                      '{"format": 1}', "", "[" * 100_000)):
         (root / FACTS_FILE).parent.mkdir(parents=True, exist_ok=True)
         (root / FACTS_FILE).write_text(damaged, "utf-8")
-        _edit_page(root, damaged or "leer")
+        _edit_page(root, f"Brot Nummer {number}.")
         build_site(root, tmp_path / "out")
         assert _files(tmp_path / "out") == _files(_clean(root, tmp_path))

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from jinja2.bccache import bc_magic
 
 from support import minimal_file, run_cli, tree_bytes, write_site
 from zuhause import build_site
@@ -389,9 +390,9 @@ def test_damaged_compiled_templates_are_compiled_again(tmp_path: Path) -> None:
     expected = without_manifest(root / "public")
     kept = sorted((root / TEMPLATE_FOLDER).iterdir())
     assert kept
-    for number, path in enumerate(kept):  # cut short, foreign, or not code at all
+    for number, path in enumerate(kept):  # cut short, a broken checksum, not code at all
         data = path.read_bytes()
-        path.write_bytes([data[:len(data) // 2], b"j2" + data[2:], b"kaputt", b""][number % 4])
+        path.write_bytes([data[:len(data) // 2], bc_magic + b"\x80", b"kaputt", b""][number % 4])
     shutil.rmtree(root / "public")
     assert run_cli("build", root).code == 0
     assert without_manifest(root / "public") == expected

@@ -113,6 +113,11 @@ def test_manifests_with_pictures_in_each_record_are_read_and_bad_numbers_are_not
     rewritten = json.loads(manifest_text(files, frozenset(), previous))  # every line anew
     assert rewritten["images"] == [OG, PORTRAIT]
     assert rewritten["files"]["a/index.html"]["images"] == [0, 1]
-    (tmp_path / MANIFEST).write_text(manifest_text(files, frozenset()).replace(
-        '"images": [0, 1]', '"images": [0, 7]'), "utf-8")
+    text = manifest_text(files, frozenset())
+    for bad in ('"images": [0, 7]', '"images": [0, -1]', '"images": [0, true]'):
+        (tmp_path / MANIFEST).write_text(text.replace('"images": [0, 1]', bad), "utf-8")
+        assert load_manifest(tmp_path) is None, bad
+    (tmp_path / MANIFEST).write_text(text.replace('"images": [[', '"images": [5, ['), "utf-8")
+    assert load_manifest(tmp_path) is None  # (a list whose entries are no pictures)
+    (tmp_path / MANIFEST).write_text("[" * 100_000, "utf-8")
     assert load_manifest(tmp_path) is None

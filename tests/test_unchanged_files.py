@@ -259,3 +259,29 @@ def test_a_page_that_names_a_picture_is_read_each_time_and_keeps_its_texts(
         assert key_of("page-texts", "de", name, digest) in cache.entries
         assert cache.known_file("content/journal/post-2.md") is not None  # (others are)
         time.sleep(QUIET + 0.05)
+
+
+def test_a_damaged_note_of_a_page_file_is_made_again(tmp_path: Path) -> None:
+    root = journal_site(tmp_path / "site")
+    settle(root)
+    build_site(root)
+    cache = root / CACHE_FILE
+    key = key_of("file", "content/journal/post-3.md")
+    lines = cache.read_text("utf-8").split("\n")
+    [at] = [number for number, line in enumerate(lines) if line.startswith(f"{key}\t")]
+    note = json.loads(lines[at].partition("\t")[2])
+    note[4]["values"] = []  # the page as read: its values no mapping
+    lines[at] = f"{key}\t{json.dumps(note)}"
+    cache.write_text("\n".join(lines), "utf-8")
+    (root / "content" / "ueber-mich.md").write_text(
+        (root / "content" / "ueber-mich.md").read_text() + "\nNeu.\n")  # to have a build
+    build_site(root)  # the page file is read, as if nothing were noted
+    assert without_manifest(root / "public") == without_manifest(_clean(root, tmp_path))
+    again = ParseCache.of_site(root).known_file("content/journal/post-3.md")
+    assert again is not None and again.page["values"]["title"] == "Post 3"
+
+
+def _clean(root: Path, work: Path) -> Path:
+    shutil.copytree(root, work / "clean", ignore=shutil.ignore_patterns("public", ".zuhause"))
+    build_site(work / "clean")
+    return work / "clean" / "public"

@@ -81,19 +81,31 @@ def load_manifest(folder: Path) -> Manifest | None:
         images = data.get("images", [])
         if not isinstance(files, dict) or not isinstance(images, list):
             return None
+        if not all(isinstance(job, list) for job in images):
+            return None
         numbered = True  # (else records of an older zuhause list their pictures themselves)
         for record in files.values():  # (each picture once: records share it)
             shown = record.get("images")
             if shown and isinstance(shown[0], int):
-                record["images"] = [images[number] for number in shown]
+                record["images"] = [images[_number(number, len(images))] for number in shown]
             elif shown:
                 numbered = False
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+                if not all(isinstance(job, list) for job in shown):
+                    return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            RecursionError):
         return None
     images = images if numbered else []  # (then `manifest_text` writes every line anew)
     if not isinstance(folders, list):
         return Manifest(files, parent_folders(files), text, images)
     return Manifest(files, frozenset(map(str, folders)), text, images)
+
+
+def _number(number: object, count: int) -> int:
+    """A record's number of a picture in the list of `count` (else ValueError)."""
+    if type(number) is not int or not 0 <= number < count:
+        raise ValueError("not a picture's number")
+    return number
 
 
 def _quoted(name: str) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+import jinja2
 from jinja2 import BytecodeCache, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
@@ -117,17 +118,22 @@ TEMPLATE_FOLDER = Path(".zuhause") / "cache" / "templates"
 class StoredTemplateCode(FileSystemBytecodeCache):
     """Compiled templates kept in the site's `.zuhause/cache/templates/` between builds, one
     file each, written whole or not at all. Jinja takes a file only when it holds code of
-    its own version (and Python's) compiled from the template's present source; the file's
-    name also depends on zuhause's version, whose Jinja settings the code was compiled with."""
+    its own bytecode format (and Python's) compiled from the template's present source; the
+    file's name also depends on the versions of zuhause (whose Jinja settings the code was
+    compiled with) and of Jinja."""
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        """The key of a template's file: its name and path, and zuhause's version."""
-        return super().get_cache_key(f"{__version__}\0{name}", filename)
+        """The key of a template's file: its name and path, and the versions of zuhause and
+        Jinja."""
+        return super().get_cache_key(f"{__version__}\0{jinja2.__version__}\0{name}", filename)
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        """Give the bucket its code, if kept and readable (else it is compiled)."""
-        with contextlib.suppress(OSError):
+        """Give the bucket its code, if kept and sound (else the template is compiled: Jinja
+        itself reads a damaged file's checksum without a check)."""
+        try:
             super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 (a damaged file is any kind of failure: compile)
+            bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         """Keep a template's code, its folder made when the first one is kept; one that
@@ -291,8 +297,8 @@ class BuildMemory:
             placeholders = placeholders_from_data(name, known.placeholders)
             page = decode_page(known.page, name, known.digest, body,
                                Later(places_from_file, BodyAt(full, name, 0, known.digest)))
-        except (KeyError, ValueError, TypeError):
-            return None
+        except (KeyError, ValueError, TypeError, AttributeError, IndexError, RecursionError):
+            return None  # a damaged note: the file is read (and noted anew)
         if language is not None and known.texts[:1] == [language]:
             self.texts[(name, known.digest, language)] = (known.texts[1], known.texts[2])
         self.placeholders[name] = placeholders

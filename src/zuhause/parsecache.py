@@ -255,7 +255,7 @@ class ParseCache:
             value = from_data(_from_json(self.entries[key]))
         except KeyError:
             raise
-        except (TypeError, ValueError, IndexError, AttributeError):
+        except (TypeError, ValueError, IndexError, AttributeError, RecursionError):
             del self.entries[key]  # damaged: to be made again
             raise KeyError(key) from None
         self.used.add(key)

@@ -46,7 +46,7 @@ class PictureFacts:
             data = json.loads(rawfiles.read_bytes(path))
             known = data["files"] if data["format"] == FORMAT \
                 and data["zuhause"] == __version__ else {}
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             known = {}
         return cls(path, known if isinstance(known, dict) else {})
 
