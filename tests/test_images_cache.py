@@ -4,7 +4,6 @@ the same bytes; a changed picture is made again, and entries no build uses any m
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -12,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from test_incremental import clean_build
 
 from photos import jpeg_bytes
 from support import tree_bytes
@@ -90,19 +90,27 @@ def _edit_page(root: Path, words: str) -> None:
     page.write_text(page.read_text("utf-8") + f"\n{words}\n", "utf-8")
 
 
-def test_a_build_reads_no_picture_that_is_as_an_earlier_build_found_it(
-        site: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _built_then_edited(site: Callable[..., Path], out: Path,
+                       monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A site with pictures, its files settled, built into `out`; then its page with the
+    picture edited."""
     monkeypatch.setattr(uptodate, "QUIET_SECONDS", QUIET)
     root = _site(site)
     _settled(root)
-    build_site(root, tmp_path / "out")
+    build_site(root, out)
+    _edit_page(root, "Frisch aus dem Ofen.")
+    return root
+
+
+def test_a_build_reads_no_picture_that_is_as_an_earlier_build_found_it(
+        site: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _built_then_edited(site, tmp_path / "out", monkeypatch)
     looked: list[str] = []
     original = facts.probe
     monkeypatch.setattr(facts, "probe", lambda path: (looked.append(path.name), original(path))[1])
-    _edit_page(root, "Frisch aus dem Ofen.")
     build_site(root, tmp_path / "out")  # the page with the picture is made again
     assert looked == []
-    assert _files(tmp_path / "out") == _files(_clean(root, tmp_path))
+    assert _files(tmp_path / "out") == clean_build(root, tmp_path)
     photo = root / "content/brot.jpg"  # the same size and times, other bytes:
     stat, data = photo.stat(), bytearray(photo.read_bytes())
     data[len(data) // 2] ^= 0xFF
@@ -111,25 +119,12 @@ def test_a_build_reads_no_picture_that_is_as_an_earlier_build_found_it(
     _edit_page(root, "Und noch warm.")
     again = build_site(root, tmp_path / "out")  # (the change time tells)
     assert "brot.jpg" in looked and again.images_processed >= 1
-    assert _files(tmp_path / "out") == _files(_clean(root, tmp_path))
-
-
-def _clean(root: Path, work: Path) -> Path:
-    """A clean build of a copy of `root` (no output, no cache), in `work/clean-out`."""
-    shutil.rmtree(work / "clean-site", ignore_errors=True)
-    shutil.rmtree(work / "clean-out", ignore_errors=True)
-    shutil.copytree(root, work / "clean-site", ignore=shutil.ignore_patterns(".zuhause"))
-    build_site(work / "clean-site", work / "clean-out")
-    return work / "clean-out"
+    assert _files(tmp_path / "out") == clean_build(root, tmp_path)
 
 
 def test_a_build_after_an_edit_does_not_import_the_imaging_library(
         site: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(uptodate, "QUIET_SECONDS", QUIET)
-    root = _site(site)
-    _settled(root)
-    build_site(root, tmp_path / "out")
-    _edit_page(root, "Frisch aus dem Ofen.")
+    root = _built_then_edited(site, tmp_path / "out", monkeypatch)
     code = ("import sys\nfrom zuhause import uptodate\nfrom zuhause.cli import main\n"
             f"uptodate.QUIET_SECONDS = {QUIET}\n"
             f"assert main(['build', {str(root)!r}, '-o', {str(tmp_path / 'out')!r}]) == 0\n"
@@ -148,4 +143,4 @@ def test_damaged_picture_facts_are_found_anew(site: Callable[..., Path], tmp_pat
         (root / FACTS_FILE).write_text(damaged, "utf-8")
         _edit_page(root, f"Brot Nummer {number}.")
         build_site(root, tmp_path / "out")
-        assert _files(tmp_path / "out") == _files(_clean(root, tmp_path))
+        assert _files(tmp_path / "out") == clean_build(root, tmp_path)

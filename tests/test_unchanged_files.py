@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_incremental import journal_site, post, without_manifest
+from test_incremental import clean_build, journal_site, post, without_manifest
 
 from zuhause import build_site, memory, rawfiles, uptodate
 from zuhause.parsecache import CACHE_FILE, ParseCache, key_of
@@ -276,12 +276,6 @@ def test_a_damaged_note_of_a_page_file_is_made_again(tmp_path: Path) -> None:
     (root / "content" / "ueber-mich.md").write_text(
         (root / "content" / "ueber-mich.md").read_text() + "\nNeu.\n")  # to have a build
     build_site(root)  # the page file is read, as if nothing were noted
-    assert without_manifest(root / "public") == without_manifest(_clean(root, tmp_path))
+    assert without_manifest(root / "public") == clean_build(root, tmp_path)
     again = ParseCache.of_site(root).known_file("content/journal/post-3.md")
     assert again is not None and again.page["values"]["title"] == "Post 3"
-
-
-def _clean(root: Path, work: Path) -> Path:
-    shutil.copytree(root, work / "clean", ignore=shutil.ignore_patterns("public", ".zuhause"))
-    build_site(work / "clean")
-    return work / "clean" / "public"

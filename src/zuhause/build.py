@@ -305,7 +305,8 @@ def write_site(loaded: LoadedSite, out_path: Path, jobs: int | None = None,
         result = write_pages(loaded.model, root, loaded.chain, staging, jobs, loaded.converted,
                              memory.templates if memory else None,
                              bool(memory and memory.keep_conversions),
-                             memory.store if memory else None)
+                             memory.store if memory else None,
+                             memory.pictures if memory else None)
         if result.problems:
             raise SiteError(result.problems)
         swap.checkpoint("pages-written")

@@ -13,9 +13,9 @@ found it with (`uptodate.walk`). A later build that finds the file so again take
 without reading it; one that finds it otherwise reads it, and takes the page all the same
 when the text's hash is the one kept. The times are kept only when the file had not changed
 for two seconds before the walk (else it could have been saved again since with the same
-times and size). The cache is one
-text file in the site's `.zuhause/cache/` folder: a JSON header line, then one line per
-entry, its key, a tab and its value as JSON: plain data, never code. The file is read as
+times and size). The cache is one text file in the site's `.zuhause/cache/` folder: a JSON
+header line, then one line per entry, its key, a tab and its value as JSON: plain data,
+never code. The file is read as
 bytes and each entry is decoded only when a build asks for it. A file that cannot be read,
 has no valid header, or was written by another version of zuhause is ignored and replaced;
 a damaged entry is made again. A build adds its new entries at the file's end; when more

@@ -121,9 +121,11 @@ class PageRenderer:
     def __init__(self, model: SiteModel, site_root: Path, chain: list[Theme],
                  memo: dict[MemoKey, Rendered] | None = None,
                  templates: BytecodeCache | None = None,
-                 store: ConversionStore | None = None) -> None:
+                 store: ConversionStore | None = None,
+                 pictures: PictureFacts | None = None) -> None:
         """`memo` keeps the Markdown conversions for whoever reads them after the build;
-        `templates` keeps compiled templates and `store` Markdown conversions between builds."""
+        `templates` keeps compiled templates and `store` Markdown conversions between builds,
+        `pictures` what picture files hold (in a worker process, what it notes is let go)."""
         self.model = model
         self.site_root = site_root
         self.labels = {str(path.resolve()): label for path, label in template_folders(site_root, chain)}
@@ -131,8 +133,7 @@ class PageRenderer:
         self.env: Environment = make_environment(site_root, chain, templates)
         self.t = Translator(model.config.language)
         self.pictures = pictures_for(site_root, chain, model.config.images.get("keep", []),
-                                     model.base_path, model.base_url,
-                                     PictureFacts.of_site(site_root))  # (what it notes is let go)
+                                     model.base_path, model.base_url, pictures)
         self.markdown = MarkdownRenderer(model.config.language, model.base_path,
                                          model.pages_by_source, model.held_back,
                                          pictures=self.pictures,

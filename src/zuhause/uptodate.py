@@ -73,6 +73,11 @@ class Walk:
     files: dict[str, FileStat] = field(default_factory=dict, repr=False, compare=False)
 
 
+def file_stat(stat: os.stat_result) -> FileStat:
+    """The `FileStat` of what `os.stat` says."""
+    return stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_mode, stat.st_ctime_ns
+
+
 def settled(seen: FileStat, began: float) -> bool:
     """Whether a file that a walk which `began` then found as `seen` is surely unchanged
     whenever a later walk finds it as `seen` again: not when it was changed less than
@@ -109,8 +114,7 @@ def walk(root: Path, out: Path, folders: Iterable[Path]) -> Walk:
                     stat = os.stat(path, follow_symlinks=False)
                 except OSError:
                     continue
-                seen = (stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_mode,
-                        stat.st_ctime_ns)
+                seen = file_stat(stat)
                 newest = max(newest, seen[1], seen[4])
                 lines.append(f"{path}\0{seen}\n")
                 if inside_site and regular(seen[3]):

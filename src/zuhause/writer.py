@@ -20,6 +20,7 @@ from .conversions import ConversionStore
 from .discover import leaves
 from .errors import Problem, msg
 from .images import is_image
+from .images.facts import PictureFacts
 from .later import release
 from .lifeline import can_fork, die_with_parent, forked_pool
 from .markup import MarkdownRenderer, MemoKey, Rendered
@@ -221,7 +222,8 @@ class _Worker:
     @classmethod
     def start(cls, parent: int, model: SiteModel, site_root: Path, chain: list[Theme],
               memo: dict[MemoKey, Rendered] | None, templates: BytecodeCache | None,
-              bring_back: bool, people: dict[str, str], store: ConversionStore | None) -> None:
+              bring_back: bool, people: dict[str, str], store: ConversionStore | None,
+              pictures: PictureFacts | None) -> None:
         die_with_parent(parent)
         gc.freeze()  # what the parent made stays untouched by the collector (no copies of it)
         gc.enable()  # the build holds it off while reading; rendering many pages needs it
@@ -231,7 +233,7 @@ class _Worker:
         known = {} if memo is None else memo
         cls.memo = known if bring_back else ReadOnlyMemo(known)
         cls.bring_back = bring_back
-        cls.renderer = PageRenderer(model, site_root, chain, cls.memo, templates, store)
+        cls.renderer = PageRenderer(model, site_root, chain, cls.memo, templates, store, pictures)
 
     @classmethod
     def render(cls, todo: list[Todo], staging_root: Path, flat: bool
@@ -247,11 +249,12 @@ class _Worker:
 def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: Staging,
                 jobs: int | None = None, memo: dict[MemoKey, Rendered] | None = None,
                 templates: BytecodeCache | None = None, bring_back: bool = False,
-                store: ConversionStore | None = None) -> WriteResult:
+                store: ConversionStore | None = None,
+                pictures: PictureFacts | None = None) -> WriteResult:
     """Render or reuse every page of the model into the staging folder. The Markdown
     conversions of pages rendered in this process go into `memo`; those of worker processes
     only with `bring_back` (`zuhause serve`, which keeps them for the next build); `store`
-    keeps them between builds (`conversions`)."""
+    keeps them between builds (`conversions`), `pictures` what picture files hold."""
     site = site_fingerprint(model, site_root, chain)
     listing = listing_fingerprint(model)
     todo: list[Todo] = []
@@ -282,9 +285,10 @@ def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: 
     many = cold >= PARALLEL_FROM or len(todo) >= PARALLEL_TEMPLATES_FROM
     if many and jobs > 1 and can_fork():
         results = _render_together(model, site_root, chain, todo, staging, jobs, memo, templates,
-                                   bring_back, people, store)
+                                   bring_back, people, store, pictures)
     else:
-        results = _render_chunk(PageRenderer(model, site_root, chain, memo, templates, store),
+        results = _render_chunk(PageRenderer(model, site_root, chain, memo, templates, store,
+                                             pictures),
                                 todo, staging.root, people, staging.updating)
     problems: list[Problem] = []
     for relative, record, page_problems in results:
@@ -297,7 +301,7 @@ def write_pages(model: SiteModel, site_root: Path, chain: list[Theme], staging: 
 def _render_together(model: SiteModel, site_root: Path, chain: list[Theme], todo: list[Todo],
                      staging: Staging, jobs: int, memo: dict[MemoKey, Rendered] | None,
                      templates: BytecodeCache | None, bring_back: bool, people: dict[str, str],
-                     store: ConversionStore | None) -> Rendering:
+                     store: ConversionStore | None, pictures: PictureFacts | None) -> Rendering:
     """The pages of `todo` rendered by `jobs - 1` worker processes and this one together:
     the workers take small chunks from the front, this process from the back, so nobody
     waits while there is work (and no process sits idle holding a copy of the site)."""
@@ -307,7 +311,8 @@ def _render_together(model: SiteModel, site_root: Path, chain: list[Theme], todo
     here: PageRenderer | None = None  # made once the workers are forked (they need none)
     from concurrent.futures import FIRST_COMPLETED, wait  # (imported once workers are needed)
     with forked_pool(jobs - 1, _Worker.start, (os.getpid(), model, site_root, chain, memo,
-                                               templates, bring_back, people, store)) as pool:
+                                               templates, bring_back, people, store,
+                                               pictures)) as pool:
         running: dict[Future[tuple[Rendering, dict[MemoKey, Rendered]]], int] = {}
         while chunks or running:
             while chunks and len(running) < 2 * (jobs - 1):
@@ -318,7 +323,8 @@ def _render_together(model: SiteModel, site_root: Path, chain: list[Theme], todo
                 number, chunk = chunks.pop()
                 if here is None:
                     kept = memo if bring_back or memo is None else ReadOnlyMemo(memo)
-                    here = PageRenderer(model, site_root, chain, kept, templates, store)
+                    here = PageRenderer(model, site_root, chain, kept, templates, store,
+                                        pictures)
                 done[number] = _render_chunk(here, chunk, staging.root, people, staging.updating)
             else:
                 wait(running, return_when=FIRST_COMPLETED)

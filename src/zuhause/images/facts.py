@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__, rawfiles
-from ..uptodate import settled
+from ..uptodate import file_stat, settled
 from .source import SourceImage, probe
 
 FACTS_FILE = Path(".zuhause") / "cache" / "pictures.json"
@@ -54,18 +54,17 @@ class PictureFacts:
         """What the header of the picture `file` says, and the SHA-256 of its bytes: as noted
         when the file is as it was then, else read (and noted). Raises BadImage or OSError."""
         began = time.time()
-        stat = os.stat(file)
-        seen = [stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_mode, stat.st_ctime_ns]
+        seen = file_stat(os.stat(file))
         name = os.fspath(file)
         known = self.known.get(name)
-        if isinstance(known, list) and known[:5] == seen:
+        if isinstance(known, list) and known[:5] == list(seen):
             with contextlib.suppress(ValueError, TypeError):
                 image, digest = _facts(known[5:])
                 self.used[name] = known
                 return image, digest
         image = probe(file)
         digest = hashlib.sha256(file.read_bytes()).digest()
-        if settled((seen[0], seen[1], seen[2], seen[3], seen[4]), began):
+        if settled(seen, began):
             self.used[name] = [*seen, digest.hex(), image.width, image.height, image.format,
                                image.alpha]
         return image, digest
@@ -82,7 +81,6 @@ class PictureFacts:
         text = json.dumps({"format": FORMAT, "zuhause": __version__, "files": self.used},
                           ensure_ascii=False, sort_keys=True)
         with contextlib.suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             rawfiles.replace(self.path, text.encode("utf-8", "surrogatepass"))
             self.known = dict(self.used)
 

@@ -121,17 +121,11 @@ def cached_placeholders(path: str, text: str, cache: ParseCache | None,
     (`digest`: the text's `text_digest`, when the caller has it already)."""
     if cache is None:
         return placeholders_in(path, text)
-    key = placeholders_key(path, digest or text_digest(text))
+    key = key_of("placeholders", path, digest or text_digest(text))
     return cache.get(key,  # type: ignore[no-any-return]
                      lambda: placeholders_in(path, text), keep=lambda _: True,
                      to_data=placeholders_data,
                      from_data=lambda data: placeholders_from_data(path, data))
-
-
-def placeholders_key(path: str, digest: str) -> str:
-    """The key of the placeholders of the file `path` whose text has `digest`, in the parse
-    cache."""
-    return key_of("placeholders", path, digest)
 
 
 def placeholders_data(found: list[Placeholder]) -> list[list[Any]]:
